@@ -77,7 +77,7 @@ public final class CertificateAuthority {
     /** A new self-signed root CA valid for the given period from now. */
     public static CertificateAuthority createRoot(SubjectSpec subject, KeyAlgorithm keyAlgorithm, Duration validity, CaEndpoints endpointsForIssued) {
         KeyPair keys = keyAlgorithm.generate();
-        Instant now = Instant.now().minus(Duration.ofMinutes(5));
+        Instant now = Instant.now().minus(Duration.ofDays(1));
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject.name(), newSerial(),
                 Date.from(now), Date.from(now.plus(validity)), subject.name(), keys.getPublic());
         try {
@@ -100,7 +100,7 @@ public final class CertificateAuthority {
     /** A subordinate CA issued by this one (path length 0: it issues only end-entity certificates). */
     public CertificateAuthority createIntermediate(SubjectSpec subject, KeyAlgorithm keyAlgorithm, Duration validity, CaEndpoints endpointsForIssued) {
         KeyPair keys = keyAlgorithm.generate();
-        Instant now = Instant.now().minus(Duration.ofMinutes(5));
+        Instant now = Instant.now().minus(Duration.ofDays(1));
         X509v3CertificateBuilder builder = builder(subject, keys.getPublic(), now, now.plus(validity));
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
