@@ -47,7 +47,9 @@ public final class TimeStampAuthority implements TimeStampSource {
                     new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BouncyCastle.PROVIDER)
                             .build(KeyAlgorithm.certificateSignatureFor(tsa.privateKey()), tsa.privateKey(), tsa.certificate()),
                     essCertIdDigest, SANDBOX_POLICY);
-            tokens.addCertificates(new JcaCertStore(tsa.chain()));
+            // The root stays out: a relying party must bring its own trust anchor, and an unused copy would be unprotected bytes in every document.
+            tokens.addCertificates(new JcaCertStore(tsa.chain().stream()
+                    .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()));
             tokens.setAccuracySeconds(1);
             this.generator = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
         } catch (Exception e) {

@@ -105,18 +105,25 @@ public final class SignatureValidator {
             return ValidationReport.failure(SubIndication.SIGNED_DATA_NOT_FOUND,
                     "The signature is detached and the signed content was not supplied.", now);
         }
-        Collection<SignerInformation> signerInfos = signed.getSignerInfos().getSigners();
-        if (signerInfos.isEmpty()) {
-            return ValidationReport.failure(SubIndication.FORMAT_FAILURE, "The CMS holds no signature.", now);
+        try {
+            Collection<SignerInformation> signerInfos = signed.getSignerInfos().getSigners();
+            if (signerInfos.isEmpty()) {
+                return ValidationReport.failure(SubIndication.FORMAT_FAILURE, "The CMS holds no signature.", now);
+            }
+            List<X509Certificate> pool = new ArrayList<>(certificates(signed.getCertificates()));
+            pool.addAll(policy.knownIntermediates());
+            EmbeddedRevocationData embedded = embeddedRevocationData(signed);
+            List<SignerReport> reports = new ArrayList<>();
+            for (SignerInformation signer : signerInfos) {
+                reports.add(new SignerValidation(signer, signed, pool, embedded, request, now).run());
+            }
+            return ValidationReport.ofSigners(reports, now);
+        } catch (Stop stop) {
+            return ValidationReport.failure(stop.sub, stop.getMessage(), now);
+        } catch (RuntimeException e) {
+            // BouncyCastle parses lazily: a damaged structure can surface anywhere in the walk above.
+            return ValidationReport.failure(SubIndication.FORMAT_FAILURE, "The signature's structure is damaged: " + rootMessage(e), now);
         }
-        List<X509Certificate> pool = new ArrayList<>(certificates(signed.getCertificates()));
-        pool.addAll(policy.knownIntermediates());
-        EmbeddedRevocationData embedded = embeddedRevocationData(signed);
-        List<SignerReport> reports = new ArrayList<>();
-        for (SignerInformation signer : signerInfos) {
-            reports.add(new SignerValidation(signer, signed, pool, embedded, request, now).run());
-        }
-        return ValidationReport.ofSigners(reports, now);
     }
 
     /** The validation of one SignerInfo; a {@link Stop} ends it with the first definite problem. */
@@ -162,9 +169,16 @@ public final class SignatureValidator {
                 checkRevocation(path);
                 return report(Indication.PASSED, Optional.empty(), "The signature is valid.");
             } catch (Stop stop) {
-                checks.add(new Check(stop.check, stop.sub.indication() == Indication.FAILED ? Check.Outcome.FAILED : Check.Outcome.INDETERMINATE, stop.getMessage()));
-                return report(stop.sub.indication(), Optional.of(stop.sub), stop.getMessage());
+                return stopped(stop);
+            } catch (RuntimeException e) {
+                // BouncyCastle parses lazily: a damaged attribute or certificate surfaces here.
+                return stopped(new Stop("structure", SubIndication.FORMAT_FAILURE, "The signature's structure is damaged: " + rootMessage(e)));
             }
+        }
+
+        private SignerReport stopped(Stop stop) {
+            checks.add(new Check(stop.check, stop.sub.indication() == Indication.FAILED ? Check.Outcome.FAILED : Check.Outcome.INDETERMINATE, stop.getMessage()));
+            return report(stop.sub.indication(), Optional.of(stop.sub), stop.getMessage());
         }
 
         private SignerReport report(Indication indication, Optional<SubIndication> sub, String message) {
