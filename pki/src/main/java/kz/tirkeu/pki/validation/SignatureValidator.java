@@ -160,8 +160,8 @@ public final class SignatureValidator {
                 SignatureAlgorithm algorithm = acceptedAlgorithm();
                 verifySignatureValue(cert, algorithm);
                 claimedSigningTime = claimedSigningTime();
-                timeStamp = verifyTimeStamp();
                 path = chainOf(cert);
+                timeStamp = verifyTimeStamp();
                 checkKeyPurpose(kz);
                 checkExpectedSigner(kz);
                 checkValidityPeriod(kz);
@@ -302,7 +302,8 @@ public final class SignatureValidator {
             List<X509Certificate> tsaPool = new ArrayList<>(pool);
             tsaPool.addAll(certificates(token.getCertificates()));
             List<X509Certificate> tsaPath = chains.pathFor(tsa, tsaPool)
-                    .orElseThrow(() -> timeStampFailure("The time-stamping authority does not chain to a trusted root."));
+                    .orElseThrow(() -> new Stop("time-stamp", SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
+                            "The time-stamping authority " + tsa.getSubjectX500Principal().getName() + " does not chain to a trusted root."));
             chains.validate(tsaPath, genTime).ifPresent(f -> {
                 throw timeStampFailure("The time-stamping authority's chain does not hold: " + f.message());
             });

@@ -149,8 +149,16 @@ public final class TestCa implements AutoCloseable {
     }
 
     public SigningCredential individual(Iin iin, KeyPurpose purpose, Instant notBefore, Instant notAfter) {
+        return individual(iin, purpose, KeyAlgorithm.EC_P256, notBefore, notAfter);
+    }
+
+    public SigningCredential individual(Iin iin, KeyPurpose purpose, KeyAlgorithm keyAlgorithm) {
+        return individual(iin, purpose, keyAlgorithm, Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    private SigningCredential individual(Iin iin, KeyPurpose purpose, KeyAlgorithm keyAlgorithm, Instant notBefore, Instant notAfter) {
         return hierarchy.intermediate().issueCredential(SubjectSpec.individual(iin, "ТЕСТОВ", "АЙДАР", "СЕРІКҰЛЫ"),
-                purpose, Set.of(KzRole.INDIVIDUAL), KeyAlgorithm.EC_P256, notBefore, notAfter);
+                purpose, Set.of(KzRole.INDIVIDUAL), keyAlgorithm, notBefore, notAfter);
     }
 
     public SigningCredential employee(Iin iin, Bin bin, KeyPurpose purpose, KzRole role) {
