@@ -26,7 +26,7 @@ public final class PkiHttpClient {
 
     private PkiHttpClient() {
         this.client = null;
-        this.requestTimeout = Duration.ZERO;
+        this.requestTimeout = Duration.ofSeconds(1);
     }
 
     /** A client that never reaches the network: validation then rests on evidence embedded in the document. */

@@ -117,20 +117,24 @@ public final class RevocationChecker {
     }
 
     private Optional<RevocationCheck> askOcsp(URI responder, X509Certificate cert, X509Certificate issuer, Instant now, String key, List<String> failures) {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
+        byte[] nonceBytes = new byte[16];
+        RANDOM.nextBytes(nonceBytes);
+        byte[] nonce;
         byte[] response;
         try {
+            // RFC 8954: the extension's value is the DER encoding of an OCTET STRING holding the nonce.
+            nonce = new DEROctetString(nonceBytes).getEncoded();
             OCSPReq request = new OCSPReqBuilder()
                     .addRequest(OcspAnswers.idOf(cert, issuer))
-                    .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))))
+                    .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, nonce)))
                     .build();
             response = http.post(responder, "application/ocsp-request", request.getEncoded());
         } catch (IOException | OCSPException e) {
             failures.add("OCSP responder " + responder + " unavailable: " + e.getMessage());
             return Optional.empty();
         }
-        OcspAnswers.Result result = OcspAnswers.read(response, cert, issuer, requireNonce ? Optional.of(nonce) : Optional.empty(), Optional.of(now));
+        OcspAnswers.Result result = OcspAnswers.read(response, cert, issuer,
+                requireNonce ? Optional.of(nonce) : Optional.empty(), Optional.of(now));
         if (result.status().isEmpty()) {
             failures.add("OCSP responder " + responder + ": " + result.rejection());
             return Optional.empty();
