@@ -63,6 +63,12 @@ public record KzCertificate(
                 purposeOf(cert));
     }
 
+    /** The subject's common name (or the whole name when it has none): how people recognise a certificate. */
+    public static String displayName(X509Certificate cert) {
+        X500Name subject = subjectOf(cert);
+        return first(subject, BCStyle.CN).orElse(subject.toString());
+    }
+
     public SubjectKind kind() {
         if (roles.contains(KzRole.LEGAL_ENTITY_EMPLOYEE) && iin.isPresent() && bin.isPresent()) {
             return SubjectKind.LEGAL_ENTITY_EMPLOYEE;

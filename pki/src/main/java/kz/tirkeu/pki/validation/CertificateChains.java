@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kz.tirkeu.pki.cert.KzCertificate;
 import org.bouncycastle.asn1.x509.Extension;
 
 /**
@@ -76,7 +77,7 @@ final class CertificateChains {
             boolean outOfBounds = e.getReason() == CertPathValidatorException.BasicReason.EXPIRED
                     || e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID;
             String where = e.getIndex() >= 0 && e.getIndex() < path.size()
-                    ? " (" + path.get(e.getIndex()).getSubjectX500Principal().getName() + ")" : "";
+                    ? " (" + KzCertificate.displayName(path.get(e.getIndex())) + ")" : "";
             return Optional.of(new PathFailure(
                     outOfBounds ? SubIndication.OUT_OF_BOUNDS_NO_POE
                             : e.getReason() == PKIXReason.NO_TRUST_ANCHOR ? SubIndication.NO_CERTIFICATE_CHAIN_FOUND
@@ -114,7 +115,7 @@ final class CertificateChains {
     }
 
     static String describe(List<X509Certificate> path) {
-        return path.stream().map(c -> c.getSubjectX500Principal().getName()).collect(Collectors.joining(" <- "));
+        return path.stream().map(KzCertificate::displayName).collect(Collectors.joining(" <- "));
     }
 
     record PathFailure(SubIndication subIndication, String message) {}

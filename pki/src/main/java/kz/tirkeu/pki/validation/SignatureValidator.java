@@ -194,7 +194,7 @@ public final class SignatureValidator {
             }
             X509Certificate cert = toX509(matches.iterator().next());
             checkSigningCertificateAttribute(cert);
-            checks.add(Check.ok("signing certificate", KzCertificate.of(cert).subjectDn()));
+            checks.add(Check.ok("signing certificate", "serial " + cert.getSerialNumber().toString(16)));
             return cert;
         }
 
@@ -303,7 +303,7 @@ public final class SignatureValidator {
             tsaPool.addAll(certificates(token.getCertificates()));
             List<X509Certificate> tsaPath = chains.pathFor(tsa, tsaPool)
                     .orElseThrow(() -> new Stop("time-stamp", SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
-                            "The time-stamping authority " + tsa.getSubjectX500Principal().getName() + " does not chain to a trusted root."));
+                            "The time-stamping authority " + KzCertificate.displayName(tsa) + " does not chain to a trusted root."));
             chains.validate(tsaPath, genTime).ifPresent(f -> {
                 throw timeStampFailure("The time-stamping authority's chain does not hold: " + f.message());
             });
@@ -318,7 +318,7 @@ public final class SignatureValidator {
                     default -> { }
                 }
             }
-            checks.add(Check.ok("time-stamp", genTime + " by " + tsa.getSubjectX500Principal().getName()));
+            checks.add(Check.ok("time-stamp", genTime + " by " + KzCertificate.displayName(tsa)));
             return Optional.of(genTime);
         }
 
@@ -330,7 +330,7 @@ public final class SignatureValidator {
             List<X509Certificate> found = chains.pathFor(cert, pool).orElseThrow(() -> new Stop("certificate chain",
                     SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
                     "The signer's certificate does not chain to a trusted root (issuer: " + cert.getIssuerX500Principal().getName() + ")."));
-            checks.add(Check.ok("trust anchor", found.getLast().getSubjectX500Principal().getName()));
+            checks.add(Check.ok("trust anchor", KzCertificate.displayName(found.getLast())));
             return found;
         }
 
@@ -434,7 +434,7 @@ public final class SignatureValidator {
         private void checkRevocation(List<X509Certificate> certPath) {
             for (int i = 0; i < certPath.size() - 1; i++) {
                 X509Certificate cert = certPath.get(i);
-                String whose = i == 0 ? "the signer's certificate" : "the CA certificate " + cert.getSubjectX500Principal().getName();
+                String whose = i == 0 ? "the signer's certificate" : "the CA certificate \"" + KzCertificate.displayName(cert) + "\"";
                 RevocationCheck check = revocation.check(cert, certPath.get(i + 1), embedded, timeStamp);
                 check.evidence().ifPresent(evidence::add);
                 switch (check.status()) {
