@@ -35,6 +35,16 @@ public record Persona(
         purposes = List.copyOf(purposes);
     }
 
+    /**
+     * By id, which equal personas share: the generated hash would include the subject's X500Name, whose
+     * cached hash BouncyCastle (1.83) marks filled before filling it, so threads issuing keys in
+     * parallel could disagree on it and a map keyed by personas would lose entries.
+     */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     public boolean holds(KeyPurpose purpose) {
         return purposes.contains(purpose);
     }

@@ -113,24 +113,28 @@ public final class Personas {
         AtomicInteger issued = new AtomicInteger();
         // In parallel: an RSA key takes from 0.2 s to over a second to generate, and a fresh sandbox needs over thirty.
         Map<Slot, PersonaKey> loaded = catalogue.personas().stream()
-                .flatMap(persona -> persona.purposes().stream().map(purpose -> new Slot(persona, purpose)))
+                .flatMap(persona -> persona.purposes().stream().map(purpose -> new Slot(persona.id(), purpose)))
                 .toList()
                 .parallelStream()
-                .collect(Collectors.toConcurrentMap(slot -> slot, slot -> usableSavedKey(slot.persona(), slot.purpose()).orElseGet(() -> {
-                    issued.incrementAndGet();
-                    return issue(slot.persona(), slot.purpose());
-                })));
+                .collect(Collectors.toConcurrentMap(slot -> slot, slot -> {
+                    Persona persona = catalogue.find(slot.personaId()).orElseThrow();
+                    return usableSavedKey(persona, slot.purpose()).orElseGet(() -> {
+                        issued.incrementAndGet();
+                        return issue(persona, slot.purpose());
+                    });
+                }));
         Map<String, Map<KeyPurpose, PersonaKey>> all = new HashMap<>();
         for (Persona persona : catalogue.personas()) {
             Map<KeyPurpose, PersonaKey> ofPersona = new LinkedHashMap<>();
-            persona.purposes().forEach(purpose -> ofPersona.put(purpose, loaded.get(new Slot(persona, purpose))));
+            persona.purposes().forEach(purpose -> ofPersona.put(purpose, loaded.get(new Slot(persona.id(), purpose))));
             all.put(persona.id(), Map.copyOf(ofPersona));
         }
         log.info("Sandbox personas ready: {} keys kept from disk, {} issued", loaded.size() - issued.get(), issued.get());
         return Map.copyOf(all);
     }
 
-    private record Slot(Persona persona, KeyPurpose purpose) {}
+    /** One key to load or issue; by persona id, the persona's identity (see {@link Persona#hashCode()}). */
+    private record Slot(String personaId, KeyPurpose purpose) {}
 
     private PersonaKey issue(Persona persona, KeyPurpose purpose) {
         return files.write(persona, purpose, ca.issue(persona.subject(), purpose, persona.roles()));
