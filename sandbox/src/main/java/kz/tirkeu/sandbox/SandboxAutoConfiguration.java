@@ -1,0 +1,61 @@
+package kz.tirkeu.sandbox;
+
+import java.time.Clock;
+import java.util.Optional;
+import kz.tirkeu.sandbox.ca.CaRoutes;
+import kz.tirkeu.sandbox.ca.SandboxCa;
+import kz.tirkeu.sandbox.persona.PersonaCatalogue;
+import kz.tirkeu.sandbox.persona.PersonaRoutes;
+import kz.tirkeu.sandbox.persona.Personas;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The sandbox inside a Spring Boot web application (the server's, or {@link SandboxApplication}'s):
+ * the test CA and the personas under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
+ * The CA opens once the web server listens (or on first use), because its address comes from the port.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "tirkeu.sandbox.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SandboxProperties.class)
+public class SandboxAutoConfiguration {
+
+    @Bean
+    SandboxAddress sandboxAddress(SandboxProperties properties, Environment environment) {
+        return new SandboxAddress(Optional.ofNullable(properties.baseUrl()),
+                environment.getProperty("server.servlet.context-path", ""));
+    }
+
+    @Bean(destroyMethod = "close")
+    SandboxDataDirectory sandboxDataDirectory(SandboxProperties properties) {
+        return SandboxDataDirectory.of(properties);
+    }
+
+    @Bean
+    SandboxCa sandboxCa(SandboxAddress address, SandboxDataDirectory directory) {
+        return new SandboxCa(address, directory.ca(), Clock.systemUTC());
+    }
+
+    @Bean
+    Personas sandboxPersonas(SandboxCa ca, SandboxDataDirectory directory) {
+        return new Personas(PersonaCatalogue.standard(), ca, directory.personas(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "tirkeu.sandbox.prepare-on-startup", matchIfMissing = true)
+    SandboxPreparation sandboxPreparation(Personas personas) {
+        return new SandboxPreparation(personas);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, Personas personas, SandboxAddress address) {
+        return SandboxRoutes.of(new CaRoutes(ca), new PersonaRoutes(personas, address, Clock.systemUTC()), address);
+    }
+}

@@ -1,0 +1,29 @@
+package kz.tirkeu.sandbox;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the sandbox runs ({@code tirkeu.sandbox.*}).
+ *
+ * @param enabled   false in an installation that talks to the real state systems and the real НУЦ
+ * @param baseUrl   the public address of the sandbox, e.g. {@code http://localhost:8080/sandbox}; when
+ *                  not set, {@code http://localhost:<port><context path>/sandbox} of this very server.
+ *                  It is written into every certificate (OCSP and CRL addresses), so changing it makes
+ *                  the sandbox issue a new CA and new persona keys.
+ * @param dataDir   where the CA and the personas' key files are kept across restarts, relative to the
+ *                  working directory
+ * @param temporary keep them in a fresh directory deleted when the application stops instead (tests)
+ * @param prepareOnStartup open the CA and issue the personas' keys as soon as the web server listens,
+ *                  so that the first tester does not wait for some thirty RSA keys to be generated
+ */
+@ConfigurationProperties("tirkeu.sandbox")
+public record SandboxProperties(
+        @DefaultValue("true") boolean enabled,
+        URI baseUrl,
+        @DefaultValue(".tirkeu/sandbox") Path dataDir,
+        boolean temporary,
+        @DefaultValue("true") boolean prepareOnStartup) {
+}

@@ -1,0 +1,39 @@
+package kz.tirkeu.sandbox;
+
+import kz.tirkeu.sandbox.ca.CaRoutes;
+import kz.tirkeu.sandbox.persona.PersonaRoutes;
+import kz.tirkeu.sandbox.web.NotFoundException;
+import kz.tirkeu.sandbox.web.Problems;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * All of the sandbox's HTTP API as functional routes. Not {@code @RestController}s on purpose: the
+ * server's component scan covers {@code kz.tirkeu.**}, and controllers found that way would be served
+ * even with {@code tirkeu.sandbox.enabled=false}; routes built here exist only when the sandbox does.
+ */
+final class SandboxRoutes {
+
+    private SandboxRoutes() {}
+
+    /** What {@code GET /sandbox} answers: where its parts are. */
+    record Index(String ca, String personas) {}
+
+    static RouterFunction<ServerResponse> of(CaRoutes ca, PersonaRoutes personas, SandboxAddress address) {
+        return RouterFunctions.route()
+                .GET(SandboxAddress.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(new Index(address.resolve("/ca").toString(), address.resolve("/personas").toString())))
+                .add(ca.routes())
+                .add(personas.routes())
+                // Anything else below /sandbox is a mistyped address: say so in the API's own error format.
+                .route(RequestPredicates.path(SandboxAddress.PATH + "/**"), request -> {
+                    throw new NotFoundException("The sandbox has no " + request.method() + " " + request.path()
+                            + "; GET " + SandboxAddress.PATH + " lists what it has.");
+                })
+                .onError(Exception.class, Problems::of)
+                .build();
+    }
+}
