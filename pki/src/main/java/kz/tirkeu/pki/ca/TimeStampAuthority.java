@@ -15,7 +15,9 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
@@ -64,9 +66,10 @@ public final class TimeStampAuthority implements TimeStampSource {
             TimeStampResponse response = generator.generate(request, BigInteger.valueOf(serial.incrementAndGet()), Date.from(clock.instant()));
             return response.getEncoded();
         } catch (IOException | RuntimeException e) {
-            return rejection("malformed time-stamp query");
+            // badDataFormat, not systemFailure: a client reads the latter as "try again later".
+            return rejection(new TSPValidationException("malformed time-stamp query", PKIFailureInfo.badDataFormat));
         } catch (TSPException e) {
-            return rejection(e.getMessage());
+            return rejection(e);
         }
     }
 
@@ -87,9 +90,9 @@ public final class TimeStampAuthority implements TimeStampSource {
         return tsa.certificate();
     }
 
-    private byte[] rejection(String reason) {
+    private byte[] rejection(Exception reason) {
         try {
-            return generator.generateRejectedResponse(new TSPException(reason)).getEncoded();
+            return generator.generateRejectedResponse(reason).getEncoded();
         } catch (IOException | TSPException e) {
             throw new IllegalStateException(e);
         }

@@ -13,8 +13,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A private key with its certificate and the chain up to (not including) the root: what a person
- * holds on their token or in their PKCS#12 file. Only the key holder's side ever has one.
+ * A private key with its certificate chain, the key's own certificate first, up to the root where the
+ * key file has it: what a person holds on their token or in their PKCS#12 file. Only the key
+ * holder's side ever has one. Signers leave the root out of what they send; relying parties bring their own.
  */
 public record SigningCredential(PrivateKey privateKey, X509Certificate certificate, List<X509Certificate> chain) {
 

@@ -115,6 +115,7 @@ class CaToolkitTest {
         TimeStampResponse rejected = new TimeStampResponse(ca.hierarchy().tsa().respond("garbage".getBytes()));
         assertThat(rejected.getTimeStampToken()).isNull();
         assertThat(rejected.getStatus()).isEqualTo(2); // rejection
+        assertThat(rejected.getFailInfo().intValue()).isEqualTo(org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat);
     }
 
     @Test
