@@ -1,0 +1,5 @@
+package kz.tirkeu.notification;
+
+import java.util.UUID;
+
+public record DeliveryId(UUID value) {}
