@@ -1,0 +1,27 @@
+package kz.tirkeu.identity.session;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import kz.tirkeu.pki.cms.Digests;
+
+/** The secret a client presents (cookie or bearer). Only its SHA-256 is stored. */
+public record SessionToken(String value, Instant expiresAt) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static String newValue() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String value) {
+        return Digests.sha256(value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String toString() {
+        return "SessionToken[expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,11 @@
+package kz.tirkeu.identity.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Anyone with an open session, whatever their roles (e.g. "who am I", sign out, one's own notices). */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface AnySignedIn {}

@@ -1,0 +1,10 @@
+package kz.tirkeu.identity.web;
+
+import kz.tirkeu.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+class NotAllowed extends ProblemException {
+    NotAllowed(String message) {
+        super("NOT_ALLOWED", HttpStatus.FORBIDDEN, message);
+    }
+}

@@ -1,0 +1,94 @@
+package kz.tirkeu.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import kz.tirkeu.identity.IdentityProperties;
+import kz.tirkeu.identity.session.Sessions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Spring Security does three things here: finds the session ({@link SessionAuthentication}), protects
+ * cookie-authenticated and page requests against CSRF, and sets the security headers. Who may call
+ * what is decided per endpoint by {@link AccessPolicy}, in one place, next to the code.
+ * No HttpSession is ever created: sessions live in PostgreSQL.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrfProtection()).csrfTokenRepository(csrfTokens))
+                .addFilterBefore(new SessionAuthentication(sessions), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getWriter().write("""
+                            {"type":"https://tirkeu.kz/problems/csrf-token-invalid","title":"Forbidden","status":403,\
+                            "code":"CSRF_TOKEN_INVALID","detail":"The form has expired or did not come from this site. Reload the page and try again."}""");
+                }))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    /**
+     * CSRF abuses credentials the browser adds by itself. So a state-changing request needs a CSRF
+     * token when it carries the session cookie, or when it is a page form (anything outside /api and
+     * the sandbox, including the browser's sign-in forms, against login CSRF). API clients with a
+     * bearer token, and machine callbacks, have no ambient credential to abuse.
+     */
+    static RequestMatcher needsCsrfProtection() {
+        return request -> !SAFE_METHODS.contains(request.getMethod())
+                && !hasBearerToken(request)
+                && (SessionAuthentication.carriesSessionCookie(request) || isPageRequest(request));
+    }
+
+    private static boolean hasBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static boolean isPageRequest(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") && !path.startsWith("/sandbox/") && !path.startsWith("/actuator/");
+    }
+
+    /** RFC 6960 OCSP GET requests put base64 (with '/') in the path, which the sandbox answers; access is never decided by path here. */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        return firewall;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AccessPolicy());
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentPerson());
+    }
+}

@@ -1,0 +1,71 @@
+package kz.tirkeu.identity.web;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import kz.tirkeu.identity.session.SessionKind;
+import kz.tirkeu.identity.signin.Challenge;
+import kz.tirkeu.identity.signin.SecondFactorRequested;
+import kz.tirkeu.identity.signin.SignIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sign-in for API clients (partner channels, tests), the same three steps the browser pages take:
+ * challenge → signed challenge → second-factor code → a short-lived bearer token.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+@PublicEndpoint // sign-in is how a session is obtained; each step checks its own proof
+class SignInApi {
+
+    private final SignIn signIn;
+
+    SignInApi(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @PostMapping("/challenges")
+    @ResponseStatus(HttpStatus.CREATED)
+    ChallengeResponse challenge() {
+        Challenge challenge = signIn.challenge();
+        return new ChallengeResponse(challenge.id(), Base64.getEncoder().encodeToString(challenge.dataToSign()), challenge.expiresAt());
+    }
+
+    @PostMapping("/sign-ins")
+    @ResponseStatus(HttpStatus.CREATED)
+    SecondFactorRequested presentSignature(@RequestBody SignedChallenge body, Locale locale) {
+        if (body.challengeId() == null || body.signature() == null || body.signature().isBlank()) {
+            throw new IllegalArgumentException("Send challengeId and signature (the base64 CMS made by NCALayer over dataToSign).");
+        }
+        return signIn.presentSignature(body.challengeId(), base64(body.signature()), locale);
+    }
+
+    @PostMapping("/sign-ins/{signInId}/confirmation")
+    TokenResponse confirm(@PathVariable UUID signInId, @RequestBody Code body) {
+        SignIn.OpenedSession session = signIn.confirm(signInId, body.code(), SessionKind.BEARER);
+        return new TokenResponse(session.token().value(), "Bearer", session.token().expiresAt(), session.personName());
+    }
+
+    static byte[] base64(String value) {
+        try {
+            return Base64.getMimeDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The signature is not base64: send the CMS exactly as NCALayer returned it.");
+        }
+    }
+
+    record ChallengeResponse(UUID challengeId, String dataToSign, Instant expiresAt) {}
+
+    record SignedChallenge(UUID challengeId, String signature) {}
+
+    record Code(String code) {}
+
+    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, String personName) {}
+}

@@ -1,0 +1,83 @@
+package kz.tirkeu.signatures;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import kz.tirkeu.pki.crypto.Pem;
+import kz.tirkeu.pki.crypto.SignatureAlgorithms;
+import kz.tirkeu.pki.net.PkiHttpClient;
+import kz.tirkeu.pki.revocation.RevocationChecker;
+import kz.tirkeu.pki.validation.SignatureValidator;
+import kz.tirkeu.pki.validation.ValidationPolicy;
+import kz.tirkeu.pki.validation.ValidationReport;
+import kz.tirkeu.pki.validation.ValidationRequest;
+import kz.tirkeu.platform.PlatformAddresses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's one way to check a signature (Digital Code Art. 33): pki's validator with the
+ * trust anchors of the accredited CAs. The anchors come from {@code tirkeu.pki.trust-anchors}
+ * (files or URLs); by default the sandbox CA's root, fetched on first use because the sandbox starts
+ * with the server. One revocation cache serves all requests, so a busy hour asks OCSP once per
+ * certificate per answer validity.
+ */
+@Component
+public class SignatureVerification {
+
+    private final List<String> anchorLocations;
+    private final PlatformAddresses addresses;
+    private final PkiHttpClient http = PkiHttpClient.withDefaultTimeouts();
+    private final RevocationChecker revocation = new RevocationChecker(http, Clock.systemUTC(), true);
+    private final AtomicReference<SignatureValidator> validator = new AtomicReference<>();
+
+    public SignatureVerification(@Value("${tirkeu.pki.trust-anchors:}") List<String> anchorLocations, PlatformAddresses addresses) {
+        this.anchorLocations = anchorLocations.stream().filter(s -> !s.isBlank()).toList();
+        this.addresses = addresses;
+    }
+
+    public ValidationReport validate(ValidationRequest request) {
+        return validator().validate(request);
+    }
+
+    private SignatureValidator validator() {
+        SignatureValidator current = validator.get();
+        if (current == null) {
+            current = new SignatureValidator(new ValidationPolicy(loadAnchors(), List.of(), SignatureAlgorithms.defaults()),
+                    revocation, Clock.systemUTC());
+            validator.compareAndSet(null, current);
+        }
+        return current;
+    }
+
+    private Set<X509Certificate> loadAnchors() {
+        List<String> locations = anchorLocations.isEmpty()
+                ? List.of(addresses.stateSystem("/ca/certs/root.pem").toString())
+                : anchorLocations;
+        Set<X509Certificate> anchors = new HashSet<>();
+        List<String> failures = new ArrayList<>();
+        for (String location : locations) {
+            try {
+                byte[] pem = location.startsWith("http://") || location.startsWith("https://")
+                        ? http.get(URI.create(location))
+                        : Files.readAllBytes(Path.of(location.replaceFirst("^file:", "")));
+                anchors.addAll(Pem.readCertificates(pem));
+            } catch (IOException | IllegalArgumentException e) {
+                failures.add(location + ": " + e.getMessage());
+            }
+        }
+        if (anchors.isEmpty()) {
+            // Not cached: the next signature tries again, e.g. once the sandbox has finished starting.
+            throw new IllegalStateException("no trust anchor could be loaded (" + String.join("; ", failures) + ")");
+        }
+        return anchors;
+    }
+}
