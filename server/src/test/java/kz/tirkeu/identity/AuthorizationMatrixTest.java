@@ -1,0 +1,168 @@
+package kz.tirkeu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import kz.tirkeu.identity.web.AccessPolicy;
+import kz.tirkeu.identity.web.AccessPolicy.Policy;
+import kz.tirkeu.pki.cert.KzCertificate;
+import kz.tirkeu.testing.TirkeuClient;
+import kz.tirkeu.testing.TirkeuClient.Reply;
+import kz.tirkeu.testing.TirkeuServerTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint × every role: allowed or refused, as this table says. An endpoint that is not in
+ * the table fails the test, so a new endpoint cannot ship without someone deciding who may call it.
+ */
+@TirkeuServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    private static final Set<Role> STAFF_AND_ADMIN = EnumSet.of(Role.PSC_OPERATOR, Role.POLICE_OFFICER, Role.AUDITOR, Role.ADMIN);
+
+    /** Who may call what. PUBLIC: anyone, no session. ANY: anyone signed in. Otherwise the roles. */
+    private static final Map<String, Object> MATRIX = new TreeMap<>(Map.ofEntries(
+            Map.entry("POST /api/v1/auth/challenges", "PUBLIC"),
+            Map.entry("POST /api/v1/auth/sign-ins", "PUBLIC"),
+            Map.entry("POST /api/v1/auth/sign-ins/{signInId}/confirmation", "PUBLIC"),
+            Map.entry("GET /signin", "PUBLIC"),
+            Map.entry("POST /signin", "PUBLIC"),
+            Map.entry("GET /signin/code", "PUBLIC"),
+            Map.entry("POST /signin/code", "PUBLIC"),
+            Map.entry("POST /api/v1/notifications/sms-receipts", "PUBLIC"),
+            Map.entry("GET /api/v1/me", "ANY"),
+            Map.entry("GET /cabinet", "ANY"),
+            Map.entry("GET /api/v1/notices", "ANY"),
+            Map.entry("POST /api/v1/notices/{noticeId}/read", "ANY"),
+            Map.entry("POST /api/v1/me/totp", STAFF_AND_ADMIN),
+            Map.entry("POST /api/v1/me/totp/confirmation", STAFF_AND_ADMIN),
+            Map.entry("GET /api/v1/admin/role-grants", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+            Map.entry("POST /api/v1/admin/role-grants", EnumSet.of(Role.ADMIN)),
+            Map.entry("POST /api/v1/admin/role-grants/{grantId}/withdrawal", EnumSet.of(Role.ADMIN)),
+            Map.entry("GET /api/v1/organisations/{bin}/seller-rules", EnumSet.of(Role.SELLER)),
+            Map.entry("PUT /api/v1/organisations/{bin}/seller-rules", EnumSet.of(Role.SELLER)),
+            Map.entry("POST /api/v1/organisations/{bin}/seller-rules/sellers", EnumSet.of(Role.SELLER)),
+            Map.entry("DELETE /api/v1/organisations/{bin}/seller-rules/sellers/{iin}", EnumSet.of(Role.SELLER)),
+            // Ending one's own session goes last: after it, the caller's token no longer works.
+            Map.entry("POST /api/v1/auth/sign-out", "ANY"),
+            Map.entry("POST /api/v1/auth/sign-out-everywhere", "ANY"),
+            Map.entry("POST /signout", "ANY"),
+            Map.entry("POST /signout/everywhere", "ANY")));
+
+    /** The personas that sign in for each role; staff sign in with their own individual keys, so they are buyers too. */
+    private static final Map<String, Set<Role>> CALLERS = new LinkedHashMap<>();
+
+    static {
+        CALLERS.put("buyer-aidar", EnumSet.of(Role.BUYER));
+        CALLERS.put("dealer1-manager", EnumSet.of(Role.SELLER));
+        CALLERS.put("staff-psc-operator", EnumSet.of(Role.BUYER, Role.PSC_OPERATOR));
+        CALLERS.put("staff-police-officer", EnumSet.of(Role.BUYER, Role.POLICE_OFFICER));
+        CALLERS.put("staff-auditor", EnumSet.of(Role.BUYER, Role.AUDITOR));
+        CALLERS.put("staff-admin", EnumSet.of(Role.BUYER, Role.ADMIN));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    TirkeuClient client;
+    Map<String, String> tokens = new LinkedHashMap<>();
+    String dealerBin;
+
+    @BeforeAll
+    void signInEveryRole() {
+        client = new TirkeuClient(port);
+        CALLERS.keySet().forEach(persona -> tokens.put(persona, client.signIn(persona)));
+        dealerBin = KzCertificate.of(client.key("dealer1-manager", "auth").certificate()).bin().orElseThrow().value();
+    }
+
+    private Map<String, Policy> endpoints() {
+        Map<String, Policy> found = new TreeMap<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            if (!entry.getValue().getBeanType().getPackageName().startsWith("kz.tirkeu")) {
+                continue;
+            }
+            for (String path : entry.getKey().getPatternValues()) {
+                for (var method : entry.getKey().getMethodsCondition().getMethods()) {
+                    found.put(method + " " + path, AccessPolicy.policyOf(entry.getValue()));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrixAndDeclaresThePolicyTheMatrixSays() {
+        Map<String, Policy> endpoints = endpoints();
+
+        assertThat(endpoints.keySet()).as("endpoints not in the matrix, or matrix rows without an endpoint")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+        endpoints.forEach((endpoint, policy) -> {
+            Object expected = MATRIX.get(endpoint);
+            Policy expectedPolicy = "PUBLIC".equals(expected) ? Policy.PUBLIC : "ANY".equals(expected) ? Policy.ANY_SIGNED_IN : Policy.ROLES;
+            assertThat(policy).as(endpoint).isEqualTo(expectedPolicy).isNotEqualTo(Policy.NONE);
+        });
+    }
+
+    @Test
+    void everyRoleIsAllowedOrRefusedAsTheMatrixSays() {
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, Object> row : MATRIX.entrySet()) {
+            String endpoint = row.getKey();
+            Reply anonymous = call(endpoint, null);
+            // Pages answer an anonymous browser with the way to sign in; page forms are refused even earlier, by CSRF.
+            boolean anonymousRefused = anonymous.status() == 401 || "CSRF_TOKEN_INVALID".equals(anonymous.code())
+                    || (anonymous.status() == 302 && anonymous.raw().headers().firstValue("Location").orElse("").endsWith("/signin"));
+            if (!"PUBLIC".equals(row.getValue()) && !anonymousRefused) {
+                mismatches.add(endpoint + " as anonymous: expected 401, got " + anonymous.status());
+            }
+            for (Map.Entry<String, Set<Role>> caller : CALLERS.entrySet()) {
+                boolean allowed = switch (row.getValue()) {
+                    case String s -> true;
+                    case Set<?> roles -> caller.getValue().stream().anyMatch(roles::contains);
+                    default -> throw new IllegalStateException();
+                };
+                Reply reply = call(endpoint, tokens.get(caller.getKey()));
+                boolean refused = reply.status() == 401 || "NOT_ALLOWED".equals(reply.code()) || "NOT_SIGNED_IN".equals(reply.code());
+                if (allowed == refused) {
+                    mismatches.add(endpoint + " as " + caller.getKey() + ": expected " + (allowed ? "allowed" : "refused")
+                            + ", got " + reply.status() + " " + reply.code());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private Reply call(String endpoint, String token) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("{bin}", dealerBin)
+                .replace("{iin}", "900314300607")
+                .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        return client.send(request, token);
+    }
+}
