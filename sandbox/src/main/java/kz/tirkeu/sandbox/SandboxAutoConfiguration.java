@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.tirkeu.sandbox.ca.CaRoutes;
 import kz.tirkeu.sandbox.ca.SandboxCa;
+import kz.tirkeu.sandbox.mbg.MbgRoutes;
+import kz.tirkeu.sandbox.mbg.MobileCitizensBase;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
@@ -18,7 +20,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The sandbox inside a Spring Boot web application (the server's, or {@link SandboxApplication}'s):
- * the test CA and the personas under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
+ * the test CA, the personas and МБГ under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
  * The CA opens once the web server listens (or on first use), because its address comes from the port.
  */
 @AutoConfiguration
@@ -44,8 +46,13 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
-    Personas sandboxPersonas(SandboxCa ca, SandboxDataDirectory directory) {
-        return new Personas(PersonaCatalogue.standard(), ca, directory.personas(), Clock.systemUTC());
+    PersonaCatalogue sandboxPersonaCatalogue() {
+        return PersonaCatalogue.standard();
+    }
+
+    @Bean
+    Personas sandboxPersonas(PersonaCatalogue catalogue, SandboxCa ca, SandboxDataDirectory directory) {
+        return new Personas(catalogue, ca, directory.personas(), Clock.systemUTC());
     }
 
     @Bean
@@ -55,7 +62,15 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, Personas personas, SandboxAddress address) {
-        return SandboxRoutes.of(new CaRoutes(ca), new PersonaRoutes(personas, address, Clock.systemUTC()), address);
+    MobileCitizensBase sandboxMobileCitizensBase(PersonaCatalogue catalogue) {
+        return new MobileCitizensBase(catalogue);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, Personas personas, SandboxAddress address, MobileCitizensBase mbg) {
+        return SandboxRoutes.of(address,
+                new CaRoutes(ca).routes(),
+                new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
+                new MbgRoutes(mbg).routes());
     }
 }

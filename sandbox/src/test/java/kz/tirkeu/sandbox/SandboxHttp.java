@@ -68,6 +68,16 @@ public final class SandboxHttp {
                 .build());
     }
 
+    /** A response that must be an RFC 9457 problem with this status; its JSON. */
+    public static JsonNode problem(HttpResponse<byte[]> response, int status) {
+        assertThat(response.statusCode()).as("%s answered %s", response.uri(), new String(response.body())).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.get("status").intValue()).isEqualTo(status);
+        assertThat(problem.get("detail").stringValue()).isNotBlank();
+        return problem;
+    }
+
     public HttpResponse<byte[]> post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
