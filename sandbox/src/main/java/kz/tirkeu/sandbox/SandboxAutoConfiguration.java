@@ -2,13 +2,18 @@ package kz.tirkeu.sandbox;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import kz.tirkeu.sandbox.ca.CaRoutes;
 import kz.tirkeu.sandbox.ca.SandboxCa;
 import kz.tirkeu.sandbox.mbg.MbgRoutes;
 import kz.tirkeu.sandbox.mbg.MobileCitizensBase;
+import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
+import kz.tirkeu.sandbox.sms.SmsCentre;
+import kz.tirkeu.sandbox.sms.SmsRoutes;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,7 +25,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The sandbox inside a Spring Boot web application (the server's, or {@link SandboxApplication}'s):
- * the test CA, the personas and МБГ under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
+ * the test CA, the personas, МБГ and the SMS centre under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
  * The CA opens once the web server listens (or on first use), because its address comes from the port.
  */
 @AutoConfiguration
@@ -66,11 +71,23 @@ public class SandboxAutoConfiguration {
         return new MobileCitizensBase(catalogue);
     }
 
+    @Bean(destroyMethod = "close")
+    SmsCentre sandboxSmsCentre(SandboxProperties properties) {
+        Set<MobileNumber> unreachable = properties.sms().unreachableNumbers().stream()
+                .filter(number -> !number.isBlank())
+                .map(number -> MobileNumber.parse(number).orElseThrow(() -> new IllegalArgumentException(
+                        "tirkeu.sandbox.sms.unreachable-numbers: '" + number + "' is not a Kazakh mobile number like +77000000000")))
+                .collect(Collectors.toSet());
+        return new SmsCentre(SmsCentre.Settings.of(properties.sms().receiptSecret(), unreachable), Clock.systemUTC());
+    }
+
     @Bean
-    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, Personas personas, SandboxAddress address, MobileCitizensBase mbg) {
+    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
+                                                 MobileCitizensBase mbg, SmsCentre sms) {
         return SandboxRoutes.of(address,
                 new CaRoutes(ca).routes(),
                 new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
-                new MbgRoutes(mbg).routes());
+                new MbgRoutes(mbg).routes(),
+                new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes());
     }
 }

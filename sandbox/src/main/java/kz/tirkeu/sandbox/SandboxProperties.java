@@ -2,6 +2,7 @@ package kz.tirkeu.sandbox;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporary keep them in a fresh directory deleted when the application stops instead (tests)
  * @param prepareOnStartup open the CA and issue the personas' keys as soon as the web server listens,
  *                  so that the first tester does not wait for some thirty RSA keys to be generated
+ * @param sms       the SMS centre ({@code tirkeu.sandbox.sms.*})
  */
 @ConfigurationProperties("tirkeu.sandbox")
 public record SandboxProperties(
@@ -25,5 +27,15 @@ public record SandboxProperties(
         URI baseUrl,
         @DefaultValue(".tirkeu/sandbox") Path dataDir,
         boolean temporary,
-        @DefaultValue("true") boolean prepareOnStartup) {
+        @DefaultValue("true") boolean prepareOnStartup,
+        @DefaultValue Sms sms) {
+
+    /**
+     * @param receiptSecret      the secret of the delivery receipts' HMAC ({@code X-Sms-Signature}), shared with the platform
+     * @param unreachableNumbers numbers whose messages fail with "subscriber unreachable", as a phone off for days
+     */
+    public record Sms(
+            @DefaultValue("sandbox-sms-secret") String receiptSecret,
+            @DefaultValue("+77000000000") List<String> unreachableNumbers) {
+    }
 }

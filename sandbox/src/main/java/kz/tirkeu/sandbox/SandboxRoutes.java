@@ -18,7 +18,7 @@ final class SandboxRoutes {
     private SandboxRoutes() {}
 
     /** What {@code GET /sandbox} answers: where its parts are. */
-    record Index(String ca, String personas, String mbg) {}
+    record Index(String ca, String personas, String mbg, String sms, String smsPage) {}
 
     @SafeVarargs
     static RouterFunction<ServerResponse> of(SandboxAddress address, RouterFunction<ServerResponse>... parts) {
@@ -26,7 +26,9 @@ final class SandboxRoutes {
                 .GET(SandboxAddress.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(new Index(
                         address.resolve("/ca").toString(),
                         address.resolve("/personas").toString(),
-                        address.base() + "/mbg/v1/subscribers/{iin}")));
+                        address.base() + "/mbg/v1/subscribers/{iin}",
+                        address.resolve("/sms/v1/messages").toString(),
+                        address.resolve("/sms").toString())));
         for (RouterFunction<ServerResponse> part : parts) {
             routes.add(part);
         }
