@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kz.tirkeu.sandbox.ca.CaRoutes;
 import kz.tirkeu.sandbox.ca.SandboxCa;
+import kz.tirkeu.sandbox.mail.MailCatcher;
+import kz.tirkeu.sandbox.mail.MailRoutes;
 import kz.tirkeu.sandbox.mbg.MbgRoutes;
 import kz.tirkeu.sandbox.mbg.MobileCitizensBase;
 import kz.tirkeu.sandbox.mobile.MobileNumber;
@@ -14,6 +16,7 @@ import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
 import kz.tirkeu.sandbox.sms.SmsCentre;
 import kz.tirkeu.sandbox.sms.SmsRoutes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,7 +28,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The sandbox inside a Spring Boot web application (the server's, or {@link SandboxApplication}'s):
- * the test CA, the personas, МБГ and the SMS centre under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
+ * the test CA, the personas, МБГ, the SMS centre and the mail catcher under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
  * The CA opens once the web server listens (or on first use), because its address comes from the port.
  */
 @AutoConfiguration
@@ -33,6 +36,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnBooleanProperty(name = "tirkeu.sandbox.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SandboxProperties.class)
 public class SandboxAutoConfiguration {
+
+    /** How many SMS and mails the sandbox keeps for testers to read. */
+    static final int RETAINED_MESSAGES = 1000;
 
     @Bean
     SandboxAddress sandboxAddress(SandboxProperties properties, Environment environment) {
@@ -81,13 +87,21 @@ public class SandboxAutoConfiguration {
         return new SmsCentre(SmsCentre.Settings.of(properties.sms().receiptSecret(), unreachable), Clock.systemUTC());
     }
 
+    /** Listening as soon as it exists, so whatever needs its port finds it open. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnBooleanProperty(name = "tirkeu.sandbox.mail.enabled", matchIfMissing = true)
+    MailCatcher sandboxMailCatcher(SandboxProperties properties) {
+        return new MailCatcher(properties.mail().smtpPort(), RETAINED_MESSAGES, Clock.systemUTC());
+    }
+
     @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
-                                                 MobileCitizensBase mbg, SmsCentre sms) {
+                                                 MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail) {
         return SandboxRoutes.of(address,
                 new CaRoutes(ca).routes(),
                 new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
                 new MbgRoutes(mbg).routes(),
-                new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes());
+                new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes(),
+                mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prepareOnStartup open the CA and issue the personas' keys as soon as the web server listens,
  *                  so that the first tester does not wait for some thirty RSA keys to be generated
  * @param sms       the SMS centre ({@code tirkeu.sandbox.sms.*})
+ * @param mail      the mail catcher ({@code tirkeu.sandbox.mail.*})
  */
 @ConfigurationProperties("tirkeu.sandbox")
 public record SandboxProperties(
@@ -28,7 +29,8 @@ public record SandboxProperties(
         @DefaultValue(".tirkeu/sandbox") Path dataDir,
         boolean temporary,
         @DefaultValue("true") boolean prepareOnStartup,
-        @DefaultValue Sms sms) {
+        @DefaultValue Sms sms,
+        @DefaultValue Mail mail) {
 
     /**
      * @param receiptSecret      the secret of the delivery receipts' HMAC ({@code X-Sms-Signature}), shared with the platform
@@ -37,5 +39,15 @@ public record SandboxProperties(
     public record Sms(
             @DefaultValue("sandbox-sms-secret") String receiptSecret,
             @DefaultValue("+77000000000") List<String> unreachableNumbers) {
+    }
+
+    /**
+     * @param enabled  run the mail catcher (an SMTP server on localhost that keeps what it receives)
+     * @param smtpPort its port; 0 for any free one, which is then written back into this property, so
+     *                 {@code spring.mail.port=${tirkeu.sandbox.mail.smtp-port}} always finds it
+     */
+    public record Mail(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2525") int smtpPort) {
     }
 }

@@ -18,7 +18,7 @@ final class SandboxRoutes {
     private SandboxRoutes() {}
 
     /** What {@code GET /sandbox} answers: where its parts are. */
-    record Index(String ca, String personas, String mbg, String sms, String smsPage) {}
+    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail) {}
 
     @SafeVarargs
     static RouterFunction<ServerResponse> of(SandboxAddress address, RouterFunction<ServerResponse>... parts) {
@@ -28,7 +28,8 @@ final class SandboxRoutes {
                         address.resolve("/personas").toString(),
                         address.base() + "/mbg/v1/subscribers/{iin}",
                         address.resolve("/sms/v1/messages").toString(),
-                        address.resolve("/sms").toString())));
+                        address.resolve("/sms").toString(),
+                        address.resolve("/mail/v1/messages").toString())));
         for (RouterFunction<ServerResponse> part : parts) {
             routes.add(part);
         }
