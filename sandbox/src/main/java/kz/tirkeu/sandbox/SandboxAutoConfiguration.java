@@ -14,6 +14,10 @@ import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
+import kz.tirkeu.sandbox.signer.NcaLayer;
+import kz.tirkeu.sandbox.signer.NcaLayerEndpoint;
+import kz.tirkeu.sandbox.signer.SignerDevices;
+import kz.tirkeu.sandbox.signer.SignerRoutes;
 import kz.tirkeu.sandbox.sms.SmsCentre;
 import kz.tirkeu.sandbox.sms.SmsRoutes;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,11 +29,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 /**
  * The sandbox inside a Spring Boot web application (the server's, or {@link SandboxApplication}'s):
- * the test CA, the personas, МБГ, the SMS centre and the mail catcher under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
- * The CA opens once the web server listens (or on first use), because its address comes from the port.
+ * the test CA, the personas, МБГ, the SMS centre, the mail catcher and the NCALayer-compatible signer
+ * under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}. The CA opens once the web
+ * server listens (or on first use), because its address comes from the port.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -95,13 +101,29 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
+    SignerDevices sandboxSignerDevices() {
+        return new SignerDevices();
+    }
+
+    @Bean
+    NcaLayer sandboxNcaLayer(Personas personas, SignerDevices devices, SandboxCa ca, SandboxAddress address) {
+        return new NcaLayer(personas, devices, ca, address, Clock.systemUTC());
+    }
+
+    @Bean
+    WebSocketHandlerMapping sandboxNcaLayerEndpoint(NcaLayer ncaLayer) {
+        return NcaLayerEndpoint.handlerMapping(ncaLayer);
+    }
+
+    @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
-                                                 MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail) {
+                                                 MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail, SignerDevices devices) {
         return SandboxRoutes.of(address,
                 new CaRoutes(ca).routes(),
                 new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
                 new MbgRoutes(mbg).routes(),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes(),
-                mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off));
+                mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
+                new SignerRoutes(personas, devices, address).routes());
     }
 }

@@ -18,7 +18,7 @@ final class SandboxRoutes {
     private SandboxRoutes() {}
 
     /** What {@code GET /sandbox} answers: where its parts are. */
-    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail) {}
+    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail, String signer, String ncalayer) {}
 
     @SafeVarargs
     static RouterFunction<ServerResponse> of(SandboxAddress address, RouterFunction<ServerResponse>... parts) {
@@ -29,7 +29,9 @@ final class SandboxRoutes {
                         address.base() + "/mbg/v1/subscribers/{iin}",
                         address.resolve("/sms/v1/messages").toString(),
                         address.resolve("/sms").toString(),
-                        address.resolve("/mail/v1/messages").toString())));
+                        address.resolve("/mail/v1/messages").toString(),
+                        address.resolve("/signer").toString(),
+                        address.base().toString().replaceFirst("^http", "ws") + "/ncalayer")));
         for (RouterFunction<ServerResponse> part : parts) {
             routes.add(part);
         }

@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 /** How the sandbox joins an application: on by default in a servlet web application, off by one property. */
 class SandboxAutoConfigurationTest {
@@ -35,14 +37,14 @@ class SandboxAutoConfigurationTest {
     @Test
     void aWebApplicationGetsTheSandboxByDefault() {
         web.run(context -> assertThat(context).hasSingleBean(Personas.class).hasBean("sandboxRoutes")
-                .hasSingleBean(MailCatcher.class).hasSingleBean(SmsCentre.class));
+                .hasSingleBean(MailCatcher.class).hasSingleBean(WebSocketHandlerMapping.class).hasSingleBean(SmsCentre.class));
     }
 
     @Test
     void enabledFalseLeavesItOut() {
         web.withPropertyValues("tirkeu.sandbox.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(Personas.class).doesNotHaveBean(RouterFunction.class)
-                        .doesNotHaveBean(MailCatcher.class).doesNotHaveBean(SmsCentre.class));
+                        .doesNotHaveBean(MailCatcher.class).doesNotHaveBean(HandlerMapping.class).doesNotHaveBean(SmsCentre.class));
     }
 
     @Test

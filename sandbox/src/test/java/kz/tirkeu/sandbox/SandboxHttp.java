@@ -69,6 +69,27 @@ public final class SandboxHttp {
                 .build());
     }
 
+    public HttpResponse<byte[]> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** As a browser with the cookie it was given: a GET. */
+    public HttpResponse<byte[]> getWithCookie(String path, String cookie) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build());
+    }
+
+    /** As a browser with the cookie it was given: a form posted. */
+    public HttpResponse<byte[]> sendWithCookie(String path, String cookie, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
     public HttpResponse<byte[]> postJson(String path, String json) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
