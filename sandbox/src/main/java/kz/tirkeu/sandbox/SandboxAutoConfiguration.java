@@ -2,11 +2,25 @@ package kz.tirkeu.sandbox;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import kz.tirkeu.sandbox.ca.CaRoutes;
 import kz.tirkeu.sandbox.ca.SandboxCa;
+import kz.tirkeu.sandbox.mail.MailCatcher;
+import kz.tirkeu.sandbox.mail.MailRoutes;
+import kz.tirkeu.sandbox.mbg.MbgRoutes;
+import kz.tirkeu.sandbox.mbg.MobileCitizensBase;
+import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
+import kz.tirkeu.sandbox.signer.NcaLayer;
+import kz.tirkeu.sandbox.signer.NcaLayerEndpoint;
+import kz.tirkeu.sandbox.signer.SignerDevices;
+import kz.tirkeu.sandbox.signer.SignerRoutes;
+import kz.tirkeu.sandbox.sms.SmsCentre;
+import kz.tirkeu.sandbox.sms.SmsRoutes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,17 +29,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 /**
  * The sandbox inside a Spring Boot web application (the server's, or {@link SandboxApplication}'s):
- * the test CA and the personas under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}.
- * The CA opens once the web server listens (or on first use), because its address comes from the port.
+ * the test CA, the personas, МБГ, the SMS centre, the mail catcher and the NCALayer-compatible signer
+ * under {@code /sandbox}. On unless {@code tirkeu.sandbox.enabled=false}. The CA opens once the web
+ * server listens (or on first use), because its address comes from the port.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "tirkeu.sandbox.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SandboxProperties.class)
 public class SandboxAutoConfiguration {
+
+    /** How many SMS and mails the sandbox keeps for testers to read. */
+    static final int RETAINED_MESSAGES = 1000;
 
     @Bean
     SandboxAddress sandboxAddress(SandboxProperties properties, Environment environment) {
@@ -44,8 +63,13 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
-    Personas sandboxPersonas(SandboxCa ca, SandboxDataDirectory directory) {
-        return new Personas(PersonaCatalogue.standard(), ca, directory.personas(), Clock.systemUTC());
+    PersonaCatalogue sandboxPersonaCatalogue() {
+        return PersonaCatalogue.standard();
+    }
+
+    @Bean
+    Personas sandboxPersonas(PersonaCatalogue catalogue, SandboxCa ca, SandboxDataDirectory directory) {
+        return new Personas(catalogue, ca, directory.personas(), Clock.systemUTC());
     }
 
     @Bean
@@ -55,7 +79,51 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, Personas personas, SandboxAddress address) {
-        return SandboxRoutes.of(new CaRoutes(ca), new PersonaRoutes(personas, address, Clock.systemUTC()), address);
+    MobileCitizensBase sandboxMobileCitizensBase(PersonaCatalogue catalogue) {
+        return new MobileCitizensBase(catalogue);
+    }
+
+    @Bean(destroyMethod = "close")
+    SmsCentre sandboxSmsCentre(SandboxProperties properties) {
+        Set<MobileNumber> unreachable = properties.sms().unreachableNumbers().stream()
+                .filter(number -> !number.isBlank())
+                .map(number -> MobileNumber.parse(number).orElseThrow(() -> new IllegalArgumentException(
+                        "tirkeu.sandbox.sms.unreachable-numbers: '" + number + "' is not a Kazakh mobile number like +77000000000")))
+                .collect(Collectors.toSet());
+        return new SmsCentre(SmsCentre.Settings.of(properties.sms().receiptSecret(), unreachable), Clock.systemUTC());
+    }
+
+    /** Listening as soon as it exists, so whatever needs its port finds it open. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnBooleanProperty(name = "tirkeu.sandbox.mail.enabled", matchIfMissing = true)
+    MailCatcher sandboxMailCatcher(SandboxProperties properties) {
+        return new MailCatcher(properties.mail().smtpPort(), RETAINED_MESSAGES, Clock.systemUTC());
+    }
+
+    @Bean
+    SignerDevices sandboxSignerDevices() {
+        return new SignerDevices();
+    }
+
+    @Bean
+    NcaLayer sandboxNcaLayer(Personas personas, SignerDevices devices, SandboxCa ca, SandboxAddress address) {
+        return new NcaLayer(personas, devices, ca, address, Clock.systemUTC());
+    }
+
+    @Bean
+    WebSocketHandlerMapping sandboxNcaLayerEndpoint(NcaLayer ncaLayer) {
+        return NcaLayerEndpoint.handlerMapping(ncaLayer);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
+                                                 MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail, SignerDevices devices) {
+        return SandboxRoutes.of(address,
+                new CaRoutes(ca).routes(),
+                new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
+                new MbgRoutes(mbg).routes(),
+                new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes(),
+                mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
+                new SignerRoutes(personas, devices, address).routes());
     }
 }

@@ -2,6 +2,7 @@ package kz.tirkeu.sandbox;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporary keep them in a fresh directory deleted when the application stops instead (tests)
  * @param prepareOnStartup open the CA and issue the personas' keys as soon as the web server listens,
  *                  so that the first tester does not wait for some thirty RSA keys to be generated
+ * @param sms       the SMS centre ({@code tirkeu.sandbox.sms.*})
+ * @param mail      the mail catcher ({@code tirkeu.sandbox.mail.*})
  */
 @ConfigurationProperties("tirkeu.sandbox")
 public record SandboxProperties(
@@ -25,5 +28,26 @@ public record SandboxProperties(
         URI baseUrl,
         @DefaultValue(".tirkeu/sandbox") Path dataDir,
         boolean temporary,
-        @DefaultValue("true") boolean prepareOnStartup) {
+        @DefaultValue("true") boolean prepareOnStartup,
+        @DefaultValue Sms sms,
+        @DefaultValue Mail mail) {
+
+    /**
+     * @param receiptSecret      the secret of the delivery receipts' HMAC ({@code X-Sms-Signature}), shared with the platform
+     * @param unreachableNumbers numbers whose messages fail with "subscriber unreachable", as a phone off for days
+     */
+    public record Sms(
+            @DefaultValue("sandbox-sms-secret") String receiptSecret,
+            @DefaultValue("+77000000000") List<String> unreachableNumbers) {
+    }
+
+    /**
+     * @param enabled  run the mail catcher (an SMTP server on localhost that keeps what it receives)
+     * @param smtpPort its port; 0 for any free one, which is then written back into this property, so
+     *                 {@code spring.mail.port=${tirkeu.sandbox.mail.smtp-port}} always finds it
+     */
+    public record Mail(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2525") int smtpPort) {
+    }
 }

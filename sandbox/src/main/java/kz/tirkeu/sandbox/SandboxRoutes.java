@@ -1,7 +1,5 @@
 package kz.tirkeu.sandbox;
 
-import kz.tirkeu.sandbox.ca.CaRoutes;
-import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.web.NotFoundException;
 import kz.tirkeu.sandbox.web.Problems;
 import org.springframework.http.MediaType;
@@ -20,14 +18,24 @@ final class SandboxRoutes {
     private SandboxRoutes() {}
 
     /** What {@code GET /sandbox} answers: where its parts are. */
-    record Index(String ca, String personas) {}
+    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail, String signer, String ncalayer) {}
 
-    static RouterFunction<ServerResponse> of(CaRoutes ca, PersonaRoutes personas, SandboxAddress address) {
-        return RouterFunctions.route()
-                .GET(SandboxAddress.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                        .body(new Index(address.resolve("/ca").toString(), address.resolve("/personas").toString())))
-                .add(ca.routes())
-                .add(personas.routes())
+    @SafeVarargs
+    static RouterFunction<ServerResponse> of(SandboxAddress address, RouterFunction<ServerResponse>... parts) {
+        RouterFunctions.Builder routes = RouterFunctions.route()
+                .GET(SandboxAddress.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(new Index(
+                        address.resolve("/ca").toString(),
+                        address.resolve("/personas").toString(),
+                        address.base() + "/mbg/v1/subscribers/{iin}",
+                        address.resolve("/sms/v1/messages").toString(),
+                        address.resolve("/sms").toString(),
+                        address.resolve("/mail/v1/messages").toString(),
+                        address.resolve("/signer").toString(),
+                        address.base().toString().replaceFirst("^http", "ws") + "/ncalayer")));
+        for (RouterFunction<ServerResponse> part : parts) {
+            routes.add(part);
+        }
+        return routes
                 // Anything else below /sandbox is a mistyped address: say so in the API's own error format.
                 .route(RequestPredicates.path(SandboxAddress.PATH + "/**"), request -> {
                     throw new NotFoundException("The sandbox has no " + request.method() + " " + request.path()

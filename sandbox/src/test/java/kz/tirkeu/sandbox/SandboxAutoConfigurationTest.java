@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import kz.tirkeu.sandbox.mail.MailCatcher;
 import kz.tirkeu.sandbox.persona.Personas;
+import kz.tirkeu.sandbox.sms.SmsCentre;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -15,14 +17,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 /** How the sandbox joins an application: on by default in a servlet web application, off by one property. */
 class SandboxAutoConfigurationTest {
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class))
-            .withPropertyValues("tirkeu.sandbox.temporary=true");
+            .withPropertyValues("tirkeu.sandbox.temporary=true", "tirkeu.sandbox.mail.smtp-port=0");
 
     @Test
     void springBootFindsItAsAnAutoConfiguration() {
@@ -32,13 +36,31 @@ class SandboxAutoConfigurationTest {
 
     @Test
     void aWebApplicationGetsTheSandboxByDefault() {
-        web.run(context -> assertThat(context).hasSingleBean(Personas.class).hasBean("sandboxRoutes"));
+        web.run(context -> assertThat(context).hasSingleBean(Personas.class).hasBean("sandboxRoutes")
+                .hasSingleBean(MailCatcher.class).hasSingleBean(WebSocketHandlerMapping.class).hasSingleBean(SmsCentre.class));
     }
 
     @Test
     void enabledFalseLeavesItOut() {
         web.withPropertyValues("tirkeu.sandbox.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(Personas.class).doesNotHaveBean(RouterFunction.class));
+                .run(context -> assertThat(context).doesNotHaveBean(Personas.class).doesNotHaveBean(RouterFunction.class)
+                        .doesNotHaveBean(MailCatcher.class).doesNotHaveBean(HandlerMapping.class).doesNotHaveBean(SmsCentre.class));
+    }
+
+    @Test
+    void theMailCatcherCanBeLeftOutAlone() {
+        web.withPropertyValues("tirkeu.sandbox.mail.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(MailCatcher.class).hasBean("sandboxRoutes"));
+    }
+
+    @Test
+    void theMailCatcherListensWhileTheApplicationRunsAndNotAfter() {
+        AtomicReference<MailCatcher> catcher = new AtomicReference<>();
+        web.run(context -> {
+            catcher.set(context.getBean(MailCatcher.class));
+            assertThat(catcher.get().port()).isPresent();
+        });
+        assertThat(catcher.get().port()).isEmpty();
     }
 
     @Test

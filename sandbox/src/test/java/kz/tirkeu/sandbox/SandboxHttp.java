@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,6 +67,41 @@ public final class SandboxHttp {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
+    }
+
+    public HttpResponse<byte[]> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** As a browser with the cookie it was given: a GET. */
+    public HttpResponse<byte[]> getWithCookie(String path, String cookie) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build());
+    }
+
+    /** As a browser with the cookie it was given: a form posted. */
+    public HttpResponse<byte[]> sendWithCookie(String path, String cookie, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    public HttpResponse<byte[]> postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A response that must be an RFC 9457 problem with this status; its JSON. */
+    public static JsonNode problem(HttpResponse<byte[]> response, int status) {
+        assertThat(response.statusCode()).as("%s answered %s", response.uri(), new String(response.body())).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.get("status").intValue()).isEqualTo(status);
+        assertThat(problem.get("detail").stringValue()).isNotBlank();
+        return problem;
     }
 
     public HttpResponse<byte[]> post(String path) {

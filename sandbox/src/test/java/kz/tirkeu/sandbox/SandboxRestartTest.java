@@ -64,7 +64,7 @@ class SandboxRestartTest {
 
     private ConfigurableApplicationContext start(int port) {
         return new SpringApplicationBuilder(SandboxApplication.class)
-                .properties("server.port=" + port, "tirkeu.sandbox.data-dir=" + dataDir)
+                .properties("server.port=" + port, "tirkeu.sandbox.data-dir=" + dataDir, "tirkeu.sandbox.mail.smtp-port=0")
                 .run();
     }
 

@@ -8,12 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The standalone sandbox on a random port with a throw-away data directory. One annotation so that
+ * The standalone sandbox on a random port with a throw-away data directory, its mail catcher on another. One annotation so that
  * every class using it shares one application context (and the seconds its RSA keys take to make).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = SandboxApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "tirkeu.sandbox.temporary=true")
+        properties = {"tirkeu.sandbox.temporary=true", "tirkeu.sandbox.mail.smtp-port=0"})
 public @interface SandboxTest {
 }

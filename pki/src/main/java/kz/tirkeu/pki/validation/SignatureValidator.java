@@ -76,6 +76,8 @@ public final class SignatureValidator {
     private final Clock clock;
     private final CertificateChains chains;
     private final DigestCalculatorProvider digests;
+    private final DefaultCMSSignatureAlgorithmNameGenerator algorithmNames = new DefaultCMSSignatureAlgorithmNameGenerator();
+    private final DefaultSignatureAlgorithmIdentifierFinder algorithmIdentifiers = new DefaultSignatureAlgorithmIdentifierFinder();
 
     public SignatureValidator(ValidationPolicy policy, RevocationChecker revocation, Clock clock) {
         this.policy = policy;
@@ -238,8 +240,8 @@ public final class SignatureValidator {
         private void verifySignatureValue(X509Certificate cert, SignatureAlgorithm algorithm) {
             // Built from the public key, not the certificate: BouncyCastle would otherwise reject on
             // the claimed signing time by itself, and validity is judged below with proper sub-indications.
-            SignerInformationVerifier verifier = new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
-                    new DefaultSignatureAlgorithmIdentifierFinder(), algorithm.contentVerifier(cert.getPublicKey()), digests);
+            SignerInformationVerifier verifier = new SignerInformationVerifier(algorithmNames, algorithmIdentifiers,
+                    algorithm.contentVerifier(cert.getPublicKey()), digests);
             try {
                 if (!signerInfo.verify(verifier)) {
                     throw new Stop("signature value", SubIndication.SIG_CRYPTO_FAILURE,

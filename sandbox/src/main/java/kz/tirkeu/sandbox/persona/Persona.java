@@ -8,6 +8,7 @@ import kz.tirkeu.pki.cert.KeyPurpose;
 import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.sandbox.mobile.MobileNumber;
 
 /**
  * A test person (or the platform itself) with the certificates the НУЦ would give them.
@@ -17,6 +18,8 @@ import kz.tirkeu.pki.identity.Iin;
  * @param roles       the role OIDs written into the certificates' extended key usage
  * @param purposes    the keys the persona holds: people have AUTH and SIGN, the platform only SIGN
  * @param subject     the certificates' subject name
+ * @param phone       the mobile number registered in МБГ, where one-time codes go; people have one
+ *                    (but for one buyer, to test "no phone in МБГ"), the platform has none
  */
 public record Persona(
         String id,
@@ -28,7 +31,8 @@ public record Persona(
         Optional<String> organisation,
         Set<KzRole> roles,
         List<KeyPurpose> purposes,
-        SubjectSpec subject) {
+        SubjectSpec subject,
+        Optional<MobileNumber> phone) {
 
     public Persona {
         roles = Set.copyOf(roles);

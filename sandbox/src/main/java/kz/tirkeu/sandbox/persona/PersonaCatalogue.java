@@ -11,6 +11,7 @@ import kz.tirkeu.pki.cert.KeyPurpose;
 import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.sandbox.mobile.MobileNumber;
 
 /**
  * The sandbox's test personas, like the test keys the НУЦ publishes: always the same people with the
@@ -22,6 +23,8 @@ public final class PersonaCatalogue {
     private static final List<KeyPurpose> AUTH_AND_SIGN = List.of(KeyPurpose.AUTH, KeyPurpose.SIGN);
     private static final boolean MALE = true;
     private static final boolean FEMALE = false;
+    /** The buyer who never registered a phone in МБГ: sign-in must offer her another second factor. */
+    static final String BUYER_WITHOUT_PHONE = "buyer-gulnar";
 
     /** A dealer (автосалон): a legal entity selling new cars, whose employees sign for its BIN. */
     record Dealer(String key, Bin bin, String name) {}
@@ -87,17 +90,20 @@ public final class PersonaCatalogue {
     }
 
     private static Persona buyer(String id, PersonName name, LocalDate born, boolean male, int serial) {
-        return individual(id, PersonaKind.BUYER, "Buyer of a new car", name, Iin.generate(born, male, serial));
+        return id.equals(BUYER_WITHOUT_PHONE)
+                ? individual(id, PersonaKind.BUYER, "Buyer of a new car; has no phone in МБГ", name, Iin.generate(born, male, serial), false)
+                : individual(id, PersonaKind.BUYER, "Buyer of a new car", name, Iin.generate(born, male, serial), true);
     }
 
     private static Persona staff(String id, String description, PersonName name, LocalDate born, boolean male, int serial) {
-        return individual(id, PersonaKind.STAFF, description, name, Iin.generate(born, male, serial));
+        return individual(id, PersonaKind.STAFF, description, name, Iin.generate(born, male, serial), true);
     }
 
-    private static Persona individual(String id, PersonaKind kind, String description, PersonName name, Iin iin) {
+    private static Persona individual(String id, PersonaKind kind, String description, PersonName name, Iin iin, boolean hasPhone) {
         return new Persona(id, kind, name.display(), description, Optional.of(iin), Optional.empty(), Optional.empty(),
                 Set.of(KzRole.INDIVIDUAL), AUTH_AND_SIGN,
-                SubjectSpec.individual(iin, name.surnameInCertificate(), name.givenNameInCertificate(), name.patronymicInCertificate()));
+                SubjectSpec.individual(iin, name.surnameInCertificate(), name.givenNameInCertificate(), name.patronymicInCertificate()),
+                hasPhone ? Optional.of(MobileNumber.of(iin)) : Optional.empty());
     }
 
     private static Persona dealerEmployee(Dealer dealer, String position, KzRole role, String description,
@@ -107,7 +113,8 @@ public final class PersonaCatalogue {
                 Optional.of(iin), Optional.of(dealer.bin()), Optional.of(dealer.name()),
                 EnumSet.of(KzRole.LEGAL_ENTITY_EMPLOYEE, role), AUTH_AND_SIGN,
                 SubjectSpec.employee(iin, name.surnameInCertificate(), name.givenNameInCertificate(), name.patronymicInCertificate(),
-                        dealer.bin(), dealer.name()));
+                        dealer.bin(), dealer.name()),
+                Optional.of(MobileNumber.of(iin)));
     }
 
     // No role OID: the НУЦ gives none to an information system's key; verifiers recognise it by its BIN and the absence of an IIN.
@@ -116,6 +123,7 @@ public final class PersonaCatalogue {
                 "The platform's organisation key: signs the registration certificates it issues",
                 Optional.empty(), Optional.of(PLATFORM_BIN), Optional.of(PLATFORM_OPERATOR),
                 Set.of(), List.of(KeyPurpose.SIGN),
-                SubjectSpec.organisation(PLATFORM_BIN, PLATFORM_OPERATOR, "Tirkeu platform"));
+                SubjectSpec.organisation(PLATFORM_BIN, PLATFORM_OPERATOR, "Tirkeu platform"),
+                Optional.empty());
     }
 }

@@ -13,6 +13,7 @@ import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.sandbox.SandboxAddress;
+import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.ca.RevocationReason;
 
 /** The JSON a tester reads at {@code GET /sandbox/personas}: who is there, and where each key is. */
@@ -30,9 +31,10 @@ final class PersonaViews {
 
     record Catalogue(String ca, List<PersonaView> personas) {}
 
+    /** @param phone the number МБГ holds for the person, where SMS codes go; absent for the platform and one buyer */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PersonaView(String id, PersonaKind kind, String displayName, String description, String iin, String bin,
-                       String organisation, List<RoleView> roles, List<KeyView> keys) {}
+                       String organisation, String phone, List<RoleView> roles, List<KeyView> keys) {}
 
     record RoleView(KzRole role, String oid) {}
 
@@ -61,7 +63,7 @@ final class PersonaViews {
                 .toList();
         return new PersonaView(persona.id(), persona.kind(), persona.displayName(), persona.description(),
                 persona.iin().map(Iin::value).orElse(null), persona.bin().map(Bin::value).orElse(null),
-                persona.organisation().orElse(null), roles, keys);
+                persona.organisation().orElse(null), persona.phone().map(MobileNumber::e164).orElse(null), roles, keys);
     }
 
     KeyView key(PersonaKey key) {

@@ -31,6 +31,22 @@ class PersonaCatalogueTest {
     }
 
     @Test
+    void everyPersonHasItsOwnMobileNumberButOneBuyerAndThePlatformHaveNone() {
+        List<Persona> people = catalogue.personas().stream().filter(p -> p.iin().isPresent()).toList();
+        List<Persona> withoutPhone = people.stream().filter(p -> p.phone().isEmpty()).toList();
+
+        assertThat(withoutPhone).extracting(Persona::id).containsExactly("buyer-gulnar");
+        assertThat(withoutPhone.getFirst().kind()).isEqualTo(PersonaKind.BUYER);
+        assertThat(people.stream().flatMap(p -> p.phone().stream()).map(phone -> phone.e164()).toList())
+                .hasSize(people.size() - 1)
+                .doesNotHaveDuplicates()
+                .allMatch(phone -> phone.matches("\\+77\\d{9}"));
+        assertThat(catalogue.find("platform").orElseThrow().phone()).isEmpty();
+        assertThat(PersonaCatalogue.standard().find("buyer-aidar").orElseThrow().phone())
+                .isEqualTo(catalogue.find("buyer-aidar").orElseThrow().phone());
+    }
+
+    @Test
     void idsAndIinsAreUnique() {
         List<String> ids = catalogue.personas().stream().map(Persona::id).toList();
         List<String> iins = catalogue.personas().stream().flatMap(p -> p.iin().stream()).map(Iin::value).toList();
