@@ -26,6 +26,13 @@ public final class DigitalDocumentVerifier {
 
     public VerifiedDocument verify(byte[] file, ExpectedSigner expected) {
         ValidationReport report = validator.validate(ValidationRequest.of(file).expecting(expected).requiringTimeStamp());
+        if (report.indication() != Indication.FAILED && !isDistinguishedEncoding(file)) {
+            // Documents are issued in DER, the one encoding of their structure; any other encoding of
+            // the same file was made after issue, even where a lenient parser reads the same values.
+            report = new ValidationReport(Indication.FAILED, Optional.of(SubIndication.FORMAT_FAILURE),
+                    "The file is not in the DER encoding it was issued in: it was altered after issue.",
+                    report.validationTime(), report.signers());
+        }
         Optional<byte[]> content = contentOf(file);
         Optional<String> text = content.map(bytes -> new String(bytes, StandardCharsets.UTF_8));
         if (content.isPresent() && !CanonicalJson.isCanonical(content.get()) && report.indication() != Indication.FAILED) {
@@ -34,6 +41,14 @@ public final class DigitalDocumentVerifier {
                     report.validationTime(), report.signers());
         }
         return new VerifiedDocument(text, report);
+    }
+
+    private static boolean isDistinguishedEncoding(byte[] file) {
+        try {
+            return java.util.Arrays.equals(new CMSSignedData(file).getEncoded("DER"), file);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static Optional<byte[]> contentOf(byte[] file) {

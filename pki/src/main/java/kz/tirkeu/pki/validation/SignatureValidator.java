@@ -103,6 +103,11 @@ public final class SignatureValidator {
             return ValidationReport.failure(SubIndication.FORMAT_FAILURE,
                     "This is not a CMS SignedData (PKCS#7) signature: " + rootMessage(e), now);
         }
+        if (!CMSObjectIdentifiers.signedData.equals(signed.toASN1Structure().getContentType())) {
+            // BouncyCastle reads the structure whatever the outer type says; a relying party must not.
+            return ValidationReport.failure(SubIndication.FORMAT_FAILURE,
+                    "This is not a CMS SignedData: its content type is " + signed.toASN1Structure().getContentType() + ".", now);
+        }
         if (signed.getSignedContent() == null) {
             return ValidationReport.failure(SubIndication.SIGNED_DATA_NOT_FOUND,
                     "The signature is detached and the signed content was not supplied.", now);
@@ -160,6 +165,10 @@ public final class SignatureValidator {
                 KzCertificate kz = KzCertificate.of(cert);
                 signer = Optional.of(kz);
                 SignatureAlgorithm algorithm = acceptedAlgorithm();
+                if (!signed.getDigestAlgorithmIDs().contains(signerInfo.getDigestAlgorithmID())) {
+                    throw new Stop("structure", SubIndication.FORMAT_FAILURE,
+                            "The signature's digest algorithm is not among those the SignedData declares: the structure was altered.");
+                }
                 verifySignatureValue(cert, algorithm);
                 claimedSigningTime = claimedSigningTime();
                 path = chainOf(cert);
@@ -280,8 +289,16 @@ public final class SignatureValidator {
             }
             TimeStampToken token;
             try {
-                token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+                ContentInfo tokenInfo = ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0));
+                token = new TimeStampToken(tokenInfo);
+                if (!CMSObjectIdentifiers.signedData.equals(tokenInfo.getContentType())
+                        || !token.toCMSSignedData().getDigestAlgorithmIDs().contains(token.toCMSSignedData().getSignerInfos().getSigners().iterator().next().getDigestAlgorithmID())) {
+                    throw timeStampFailure("The time-stamp's structure was altered.");
+                }
             } catch (TSPException | IOException | RuntimeException e) {
+                if (e instanceof Stop stop) {
+                    throw stop;
+                }
                 throw timeStampFailure("The time-stamp cannot be read: " + rootMessage(e));
             }
             var imprint = token.getTimeStampInfo();
