@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.tirkeu.pki.identity.Iin;
 
 /**
  * The deliveries table and its append-only history, in explicit SQL. Every status change goes through
- * here together with its history row, in the caller's transaction. History details never contain the
+ * here and commits together with its history row (in the caller's transaction, if it has one). History details never contain the
  * address or the text, so that erasing a withdrawn e-mail address (Art. 29) leaves nothing behind there.
  */
 @Repository
@@ -31,37 +33,47 @@ class Deliveries {
 
     private final JdbcClient jdbc;
     private final NotificationClock clock;
+    private final TransactionTemplate transaction;
 
-    Deliveries(JdbcClient jdbc, NotificationClock clock) {
+    Deliveries(JdbcClient jdbc, NotificationClock clock, NotificationTransactions transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = transactions.template();
+    }
+
+    /** A status change and its history row commit together (joining the caller's transaction if there is one). */
+    private boolean together(BooleanSupplier change) {
+        return Boolean.TRUE.equals(transaction.execute(status -> change.getAsBoolean()));
     }
 
     void insert(NewDelivery delivery, Instant now) {
-        jdbc.sql("""
-                INSERT INTO deliveries (id, notice_id, recipient_iin, purpose, channel, address, content, status,
-                                        next_attempt_at, claimed_by, claimed_until, held_by, held_until,
-                                        created_at, updated_at, delivered_at)
-                VALUES (:id, :notice, :iin, :purpose, :channel, :address, :content, :status,
-                        :next, :claim, :claimedUntil, :heldBy, :heldUntil, :now, :now, :deliveredAt)
-                """)
-                .param("id", delivery.id())
-                .param("notice", delivery.noticeId())
-                .param("iin", delivery.recipient().value())
-                .param("purpose", delivery.purpose().name())
-                .param("channel", delivery.channel().name())
-                .param("address", delivery.address())
-                .param("content", delivery.content())
-                .param("status", delivery.status().name())
-                .param("next", clock.timestamp(delivery.nextAttemptAt()))
-                .param("claim", delivery.claim())
-                .param("claimedUntil", clock.timestamp(delivery.claimedUntil()))
-                .param("heldBy", delivery.heldBy())
-                .param("heldUntil", clock.timestamp(delivery.heldUntil()))
-                .param("now", clock.timestamp(now))
-                .param("deliveredAt", delivery.status() == DeliveryStatus.DELIVERED ? clock.timestamp(now) : null)
-                .update();
-        appendHistory(delivery.id(), now, null, delivery.status(), 0, delivery.detail());
+        together(() -> {
+            jdbc.sql("""
+                    INSERT INTO deliveries (id, notice_id, recipient_iin, purpose, channel, address, content, status,
+                                            next_attempt_at, claimed_by, claimed_until, held_by, held_until,
+                                            created_at, updated_at, delivered_at)
+                    VALUES (:id, :notice, :iin, :purpose, :channel, :address, :content, :status,
+                            :next, :claim, :claimedUntil, :heldBy, :heldUntil, :now, :now, :deliveredAt)
+                    """)
+                    .param("id", delivery.id())
+                    .param("notice", delivery.noticeId())
+                    .param("iin", delivery.recipient().value())
+                    .param("purpose", delivery.purpose().name())
+                    .param("channel", delivery.channel().name())
+                    .param("address", delivery.address())
+                    .param("content", delivery.content())
+                    .param("status", delivery.status().name())
+                    .param("next", clock.timestamp(delivery.nextAttemptAt()))
+                    .param("claim", delivery.claim())
+                    .param("claimedUntil", clock.timestamp(delivery.claimedUntil()))
+                    .param("heldBy", delivery.heldBy())
+                    .param("heldUntil", clock.timestamp(delivery.heldUntil()))
+                    .param("now", clock.timestamp(now))
+                    .param("deliveredAt", delivery.status() == DeliveryStatus.DELIVERED ? clock.timestamp(now) : null)
+                    .update();
+            appendHistory(delivery.id(), now, null, delivery.status(), 0, delivery.detail());
+            return true;
+        });
     }
 
     /**
@@ -110,25 +122,27 @@ class Deliveries {
      * keeps its redacted text). False if the lease was lost meanwhile (the row is someone else's now).
      */
     boolean markSent(Claimed delivery, String address, String content, String providerMessageId, Instant now, String detail) {
-        int updated = jdbc.sql("""
-                UPDATE deliveries
-                   SET status = 'SENT', attempts = attempts + 1, address = coalesce(:address, address),
-                       content = coalesce(:content, content),
-                       provider_message_id = :providerId, sent_at = :now, updated_at = :now, last_error = NULL,
-                       next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, held_by = NULL, held_until = NULL
-                 WHERE id = :id AND claimed_by = :claim AND status = 'CREATED'
-                """)
-                .param("id", delivery.id())
-                .param("claim", delivery.claim())
-                .param("address", address)
-                .param("content", content)
-                .param("providerId", providerMessageId)
-                .param("now", clock.timestamp(now))
-                .update();
-        if (updated == 1) {
-            appendHistory(delivery.id(), now, DeliveryStatus.CREATED, DeliveryStatus.SENT, delivery.attempts() + 1, detail);
-        }
-        return updated == 1;
+        return together(() -> {
+            int updated = jdbc.sql("""
+                    UPDATE deliveries
+                       SET status = 'SENT', attempts = attempts + 1, address = coalesce(:address, address),
+                           content = coalesce(:content, content),
+                           provider_message_id = :providerId, sent_at = :now, updated_at = :now, last_error = NULL,
+                           next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, held_by = NULL, held_until = NULL
+                     WHERE id = :id AND claimed_by = :claim AND status = 'CREATED'
+                    """)
+                    .param("id", delivery.id())
+                    .param("claim", delivery.claim())
+                    .param("address", address)
+                    .param("content", content)
+                    .param("providerId", providerMessageId)
+                    .param("now", clock.timestamp(now))
+                    .update();
+            if (updated == 1) {
+                appendHistory(delivery.id(), now, DeliveryStatus.CREATED, DeliveryStatus.SENT, delivery.attempts() + 1, detail);
+            }
+            return updated == 1;
+        });
     }
 
     /**
@@ -136,51 +150,55 @@ class Deliveries {
      * the delivery was deferred for a reason that is not the channel's (МБГ unavailable, breaker open).
      */
     boolean scheduleRetry(Claimed delivery, boolean countsAsAttempt, String address, String reason, Instant next, Instant now) {
-        int updated = jdbc.sql("""
-                UPDATE deliveries
-                   SET attempts = attempts + :attempt, deferrals = deferrals + :deferral, address = coalesce(:address, address),
-                       last_error = :reason, next_attempt_at = :next, updated_at = :now,
-                       claimed_by = NULL, claimed_until = NULL
-                 WHERE id = :id AND claimed_by = :claim AND status = 'CREATED'
-                """)
-                .param("id", delivery.id())
-                .param("claim", delivery.claim())
-                .param("attempt", countsAsAttempt ? 1 : 0)
-                .param("deferral", countsAsAttempt ? 0 : 1)
-                .param("address", address)
-                .param("reason", reason)
-                .param("next", clock.timestamp(next))
-                .param("now", clock.timestamp(now))
-                .update();
-        if (updated == 1) {
-            int attempt = delivery.attempts() + (countsAsAttempt ? 1 : 0);
-            appendHistory(delivery.id(), now, DeliveryStatus.CREATED, DeliveryStatus.CREATED, attempt,
-                    (countsAsAttempt ? "attempt " + attempt + " failed: " : "deferred: ") + reason + "; next try at " + next);
-        }
-        return updated == 1;
+        return together(() -> {
+            int updated = jdbc.sql("""
+                    UPDATE deliveries
+                       SET attempts = attempts + :attempt, deferrals = deferrals + :deferral, address = coalesce(:address, address),
+                           last_error = :reason, next_attempt_at = :next, updated_at = :now,
+                           claimed_by = NULL, claimed_until = NULL
+                     WHERE id = :id AND claimed_by = :claim AND status = 'CREATED'
+                    """)
+                    .param("id", delivery.id())
+                    .param("claim", delivery.claim())
+                    .param("attempt", countsAsAttempt ? 1 : 0)
+                    .param("deferral", countsAsAttempt ? 0 : 1)
+                    .param("address", address)
+                    .param("reason", reason)
+                    .param("next", clock.timestamp(next))
+                    .param("now", clock.timestamp(now))
+                    .update();
+            if (updated == 1) {
+                int attempt = delivery.attempts() + (countsAsAttempt ? 1 : 0);
+                appendHistory(delivery.id(), now, DeliveryStatus.CREATED, DeliveryStatus.CREATED, attempt,
+                        (countsAsAttempt ? "attempt " + attempt + " failed: " : "deferred: ") + reason + "; next try at " + next);
+            }
+            return updated == 1;
+        });
     }
 
     /** Given up. {@code countsAsAttempt}: this very try failed (rather than there being nothing to try). */
     boolean markFailed(Claimed delivery, boolean countsAsAttempt, String address, String reason, Instant now) {
-        int updated = jdbc.sql("""
-                UPDATE deliveries
-                   SET status = 'FAILED', attempts = attempts + :attempt, address = coalesce(:address, address),
-                       last_error = :reason, failed_at = :now, updated_at = :now, next_attempt_at = NULL,
-                       claimed_by = NULL, claimed_until = NULL, held_by = NULL, held_until = NULL
-                 WHERE id = :id AND claimed_by = :claim AND status = 'CREATED'
-                """)
-                .param("id", delivery.id())
-                .param("claim", delivery.claim())
-                .param("attempt", countsAsAttempt ? 1 : 0)
-                .param("address", address)
-                .param("reason", reason)
-                .param("now", clock.timestamp(now))
-                .update();
-        if (updated == 1) {
-            appendHistory(delivery.id(), now, DeliveryStatus.CREATED, DeliveryStatus.FAILED,
-                    delivery.attempts() + (countsAsAttempt ? 1 : 0), reason);
-        }
-        return updated == 1;
+        return together(() -> {
+            int updated = jdbc.sql("""
+                    UPDATE deliveries
+                       SET status = 'FAILED', attempts = attempts + :attempt, address = coalesce(:address, address),
+                           last_error = :reason, failed_at = :now, updated_at = :now, next_attempt_at = NULL,
+                           claimed_by = NULL, claimed_until = NULL, held_by = NULL, held_until = NULL
+                     WHERE id = :id AND claimed_by = :claim AND status = 'CREATED'
+                    """)
+                    .param("id", delivery.id())
+                    .param("claim", delivery.claim())
+                    .param("attempt", countsAsAttempt ? 1 : 0)
+                    .param("address", address)
+                    .param("reason", reason)
+                    .param("now", clock.timestamp(now))
+                    .update();
+            if (updated == 1) {
+                appendHistory(delivery.id(), now, DeliveryStatus.CREATED, DeliveryStatus.FAILED,
+                        delivery.attempts() + (countsAsAttempt ? 1 : 0), reason);
+            }
+            return updated == 1;
+        });
     }
 
     /** The state a receipt is applied to, read under a row lock. */

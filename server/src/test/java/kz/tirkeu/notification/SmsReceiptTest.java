@@ -162,4 +162,14 @@ class SmsReceiptTest extends NotificationTestSupport {
 
         assertThat(answer.statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void anOversizedReceiptIsRefusedBeforeItsSignatureIsEvenComputed() {
+        byte[] body = ("{\"pad\":\"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = SMS_CENTRE.postReceipt(
+                URI.create("http://localhost:" + port + "/api/v1/notifications/sms-receipts"), body, SMS_CENTRE.sign(body));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+    }
 }
