@@ -1,6 +1,5 @@
 package kz.tirkeu.notification;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.statesystems.PhoneNumber;
@@ -279,8 +280,8 @@ class DispatchTest extends NotificationTestSupport {
 
     private static List<String> recipients(MimeMessage message) {
         try {
-            return java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
-        } catch (jakarta.mail.MessagingException e) {
+            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,6 +2,7 @@ package kz.tirkeu.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +40,8 @@ class InboxTest extends NotificationTestSupport {
         assertThat(first.read()).isFalse();
         assertThat(first.deliveries()).extracting(Inbox.ChannelDelivery::channel, Inbox.ChannelDelivery::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Channel.INBOX, DeliveryStatus.DELIVERED),
-                        org.assertj.core.groups.Tuple.tuple(Channel.SMS, DeliveryStatus.SENT));
+                        tuple(Channel.INBOX, DeliveryStatus.DELIVERED),
+                        tuple(Channel.SMS, DeliveryStatus.SENT));
         assertThat(first.deliveries().get(1).to()).contains(phone.masked());
 
         preferences.chooseLanguage(buyer, Language.KK);

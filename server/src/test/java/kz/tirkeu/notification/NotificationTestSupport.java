@@ -3,13 +3,13 @@ package kz.tirkeu.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,7 +94,7 @@ abstract class NotificationTestSupport {
     /** Someone no other test knows. */
     static Iin newPerson() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Iin.generate(java.time.LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+        return Iin.generate(LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)),
                 random.nextBoolean(), random.nextInt(10_000));
     }
 
@@ -103,7 +103,7 @@ abstract class NotificationTestSupport {
     }
 
     NoticeId notifyAwaitingConsent(Iin buyer, String applicationNumber) {
-        return notificationPoint.notify(new NoticeRequest(buyer, "application.awaiting-buyer-consent", java.util.Map.of(
+        return notificationPoint.notify(new NoticeRequest(buyer, "application.awaiting-buyer-consent", Map.of(
                 "applicationNumber", applicationNumber,
                 "sellerName", "Astana Motors LLP",
                 "vehicle", "Chevrolet Cobalt 2026",

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.mail.MessagingException;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,7 @@ class RecipientPreferencesTest extends NotificationTestSupport {
         preferences.chooseLanguage(person, Language.RU);
 
         assertThat(preferences.of(person)).isEqualTo(new RecipientPreferences.Preferences(Language.RU, true,
-                java.util.Optional.of("dana@example.kz")));
+                Optional.of("dana@example.kz")));
     }
 
     @Test
@@ -66,7 +69,7 @@ class RecipientPreferencesTest extends NotificationTestSupport {
         long mails = Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
             try {
                 return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).count();
