@@ -78,8 +78,10 @@ final class HttpSmsGateway implements SmsGateway, AutoCloseable {
         if (status >= 200 && status < 300) {
             return new SendOutcome.Accepted(field(response.body(), "messageId"));
         }
-        // 408 and 429 say "not now", not "never".
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        // Only these say "this message, never". 401, 403 and 404 say we are talking to the wrong place or
+        // with the wrong credentials (a setting to fix, after which the message can go); 408 and 429 say
+        // "not now". Those are retried, like 5xx.
+        if (status == 400 || status == 413 || status == 415 || status == 422) {
             String detail = field(response.body(), "detail");
             return new SendOutcome.Rejected("SMS centre refused the message: HTTP " + status
                     + (detail == null ? "" : " (" + abbreviate(detail) + ")"));

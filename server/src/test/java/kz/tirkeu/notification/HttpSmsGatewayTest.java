@@ -57,16 +57,27 @@ class HttpSmsGatewayTest {
     }
 
     @Test
-    void aClientErrorIsARefusalAndAServerErrorOrTooManyRequestsIsUnavailability() {
+    void aMessageTheCentreCallsInvalidIsARefusal() {
         PhoneNumber phone = newPhone();
         centre.answerNext(phone.e164(), 1, 422);
-        centre.answerNext(phone.e164(), 1, 500);
-        centre.answerNext(phone.e164(), 1, 429);
+        centre.answerNext(phone.e164(), 1, 400);
         try (HttpSmsGateway gateway = gateway(centre.baseUrl(), Duration.ofSeconds(2), LENIENT)) {
             assertThat(gateway.send(sms(phone))).isInstanceOf(SendOutcome.Rejected.class)
                     .extracting(outcome -> ((SendOutcome.Rejected) outcome).reason()).asString().contains("422", "scripted answer 422");
-            assertThat(gateway.send(sms(phone))).isInstanceOf(SendOutcome.Unavailable.class);
-            assertThat(gateway.send(sms(phone))).isInstanceOf(SendOutcome.Unavailable.class);
+            assertThat(gateway.send(sms(phone))).isInstanceOf(SendOutcome.Rejected.class);
+        }
+    }
+
+    @Test
+    void serverErrorsTooManyRequestsAndAWrongAddressOrCredentialsAreRetriedNotRefused() {
+        PhoneNumber phone = newPhone();
+        for (int status : new int[] {500, 503, 429, 408, 404, 401, 403}) {
+            centre.answerNext(phone.e164(), 1, status);
+        }
+        try (HttpSmsGateway gateway = gateway(centre.baseUrl(), Duration.ofSeconds(2), LENIENT)) {
+            for (int i = 0; i < 7; i++) {
+                assertThat(gateway.send(sms(phone))).isInstanceOf(SendOutcome.Unavailable.class);
+            }
         }
     }
 
