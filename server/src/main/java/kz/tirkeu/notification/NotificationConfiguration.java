@@ -1,0 +1,54 @@
+package kz.tirkeu.notification;
+
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The notification point's providers and templates, from {@code tirkeu.notification.*} and {@code spring.mail.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
+class NotificationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+    static final String SANDBOX_SECRET = "sandbox-sms-secret";
+
+    @Bean
+    NoticeTemplates noticeTemplates(NotificationProperties properties) {
+        return NoticeTemplates.load(properties.defaultLanguage());
+    }
+
+    @Bean
+    OneTimeCodeTexts oneTimeCodeTexts() {
+        return new OneTimeCodeTexts();
+    }
+
+    @Bean(destroyMethod = "close")
+    HttpSmsGateway smsGateway(NotificationProperties properties, LocalServerAddress localServer, JsonMapper json, Environment environment) {
+        NotificationProperties.Sms sms = properties.sms();
+        if (SANDBOX_SECRET.equals(sms.receiptSecret()) && !environment.getProperty("tirkeu.sandbox.enabled", Boolean.class, true)) {
+            log.warn("SMS receipts are checked with the sandbox's published secret although the sandbox is off: "
+                    + "set TIRKEU_SMS_RECEIPT_SECRET to the secret agreed with the SMS centre");
+        }
+        return new HttpSmsGateway(() -> sms.baseUrl() != null ? sms.baseUrl() : localServer.resolve("/sandbox/sms"),
+                sms.connectTimeout(), sms.readTimeout(), json, new OutboundBreaker("SMS centre", sms.circuitBreaker()));
+    }
+
+    @Bean
+    EmailGateway emailGateway(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            log.warn("No SMTP server configured (spring.mail.host): notices by e-mail wait until one is");
+            return email -> new SendOutcome.Unavailable("no SMTP server is configured (spring.mail.host)");
+        }
+        return new SmtpEmailGateway(sender, properties.email().from(),
+                new OutboundBreaker("SMTP server", properties.email().circuitBreaker()));
+    }
+}
