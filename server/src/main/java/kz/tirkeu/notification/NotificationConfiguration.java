@@ -1,5 +1,7 @@
 package kz.tirkeu.notification;
 
+import kz.tirkeu.platform.PlatformAddresses;
+
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +33,13 @@ class NotificationConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HttpSmsGateway smsGateway(NotificationProperties properties, LocalServerAddress localServer, JsonMapper json, Environment environment) {
+    HttpSmsGateway smsGateway(NotificationProperties properties, PlatformAddresses addresses, JsonMapper json, Environment environment) {
         NotificationProperties.Sms sms = properties.sms();
         if (SANDBOX_SECRET.equals(sms.receiptSecret()) && !environment.getProperty("tirkeu.sandbox.enabled", Boolean.class, true)) {
             log.warn("SMS receipts are checked with the sandbox's published secret although the sandbox is off: "
                     + "set TIRKEU_SMS_RECEIPT_SECRET to the secret agreed with the SMS centre");
         }
-        return new HttpSmsGateway(() -> sms.baseUrl() != null ? sms.baseUrl() : localServer.resolve("/sandbox/sms"),
+        return new HttpSmsGateway(() -> sms.baseUrl() != null ? sms.baseUrl() : addresses.stateSystem("/sms"),
                 sms.connectTimeout(), sms.readTimeout(), json, new OutboundBreaker("SMS centre", sms.circuitBreaker()));
     }
 

@@ -1,5 +1,7 @@
 package kz.tirkeu.notification;
 
+import kz.tirkeu.platform.PlatformAddresses;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,13 +48,13 @@ public class NotificationDispatcher {
     private final NotificationClock clock;
     private final NotificationProperties properties;
     private final RetryPolicy retry;
-    private final LocalServerAddress localServer;
+    private final PlatformAddresses addresses;
     private final JsonMapper json;
 
     NotificationDispatcher(Deliveries deliveries, NoticeStore notices, RecipientPreferences preferences, NoticeTemplates templates,
                            ObjectProvider<MobileCitizensBase> mobileCitizensBase, SmsGateway sms, EmailGateway email,
                            OneTimeCodeTexts codes, NotificationClock clock, NotificationProperties properties,
-                           LocalServerAddress localServer, JsonMapper json) {
+                           PlatformAddresses addresses, JsonMapper json) {
         this.deliveries = deliveries;
         this.notices = notices;
         this.preferences = preferences;
@@ -64,7 +66,7 @@ public class NotificationDispatcher {
         this.clock = clock;
         this.properties = properties;
         this.retry = new RetryPolicy(properties.retry());
-        this.localServer = localServer;
+        this.addresses = addresses;
         this.json = json;
     }
 
@@ -234,6 +236,6 @@ public class NotificationDispatcher {
 
     URI receiptCallback() {
         URI configured = properties.sms().callbackUrl();
-        return configured != null ? configured : localServer.resolve(RECEIPTS_PATH);
+        return configured != null ? configured : java.net.URI.create(addresses.publicBase() + RECEIPTS_PATH);
     }
 }

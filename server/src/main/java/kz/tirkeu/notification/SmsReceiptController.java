@@ -1,5 +1,7 @@
 package kz.tirkeu.notification;
 
+import kz.tirkeu.identity.web.PublicEndpoint;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * alone (and it must stay reachable without a session and without a CSRF token).
  */
 @RestController
+@PublicEndpoint // called by the SMS centre, not by a person: authenticated by the receipt's HMAC signature instead
 class SmsReceiptController {
 
     static final String PATH = "/api/v1/notifications/sms-receipts";

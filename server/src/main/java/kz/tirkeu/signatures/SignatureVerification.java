@@ -35,13 +35,16 @@ public class SignatureVerification {
 
     private final List<String> anchorLocations;
     private final PlatformAddresses addresses;
+    private final Clock clock;
     private final PkiHttpClient http = PkiHttpClient.withDefaultTimeouts();
-    private final RevocationChecker revocation = new RevocationChecker(http, Clock.systemUTC(), true);
+    private final RevocationChecker revocation;
     private final AtomicReference<SignatureValidator> validator = new AtomicReference<>();
 
-    public SignatureVerification(@Value("${tirkeu.pki.trust-anchors:}") List<String> anchorLocations, PlatformAddresses addresses) {
+    public SignatureVerification(@Value("${tirkeu.pki.trust-anchors:}") List<String> anchorLocations, PlatformAddresses addresses, Clock clock) {
         this.anchorLocations = anchorLocations.stream().filter(s -> !s.isBlank()).toList();
         this.addresses = addresses;
+        this.clock = clock;
+        this.revocation = new RevocationChecker(http, clock, true);
     }
 
     public ValidationReport validate(ValidationRequest request) {
@@ -52,7 +55,7 @@ public class SignatureVerification {
         SignatureValidator current = validator.get();
         if (current == null) {
             current = new SignatureValidator(new ValidationPolicy(loadAnchors(), List.of(), SignatureAlgorithms.defaults()),
-                    revocation, Clock.systemUTC());
+                    revocation, clock);
             validator.compareAndSet(null, current);
         }
         return current;

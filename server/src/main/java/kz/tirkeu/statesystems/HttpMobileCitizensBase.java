@@ -18,11 +18,11 @@ class HttpMobileCitizensBase implements MobileCitizensBase {
     private final RestClient http;
     private final PlatformAddresses addresses;
 
-    HttpMobileCitizensBase(RestClient.Builder builder, PlatformAddresses addresses) {
+    HttpMobileCitizensBase(PlatformAddresses addresses) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(5));
-        this.http = builder.clone().requestFactory(requests).build();
+        this.http = RestClient.builder().requestFactory(requests).build();
         this.addresses = addresses;
     }
 

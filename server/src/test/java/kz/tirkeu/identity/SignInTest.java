@@ -93,7 +93,7 @@ class SignInTest {
         Instant deadline = Instant.now().plusSeconds(10);
         String status = "";
         while (Instant.now().isBefore(deadline) && !status.equals("DELIVERED")) {
-            status = db.sql("select status from notification_delivery where channel = 'SMS' and created_at >= ? order by created_at desc limit 1")
+            status = db.sql("select status from deliveries where purpose = 'ONE_TIME_CODE' and created_at >= ? order by created_at desc limit 1")
                     .param(before.atOffset(java.time.ZoneOffset.UTC)).query(String.class).optional().orElse("");
         }
         assertThat(status).isEqualTo("DELIVERED");
