@@ -39,8 +39,9 @@ public class TotpEnrolments {
                 .params(iin.value(), secret, clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         String base32 = Totp.base32(secret);
-        String label = URLEncoder.encode("Tirkeu:" + accountLabel, StandardCharsets.UTF_8).replace("+", "%20");
-        return new PendingEnrolment(base32, "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=Tirkeu&digits=6&period=30");
+        // Key URI format: "issuer:account", the colon literal, the account percent-encoded.
+        String account = URLEncoder.encode(accountLabel, StandardCharsets.UTF_8).replace("+", "%20");
+        return new PendingEnrolment(base32, "otpauth://totp/Tirkeu:" + account + "?secret=" + base32 + "&issuer=Tirkeu&digits=6&period=30");
     }
 
     /** Confirms with a code from the app; false when the code is wrong. */
