@@ -240,8 +240,9 @@ public final class NcaLayer {
     private String noKey(Optional<String> device, List<String> oids) {
         Optional<Persona> persona = insertedPersona(device);
         if (persona.isEmpty()) {
-            return "No key is inserted" + device.map(id -> " in device " + id).orElse(" (the connection names no device: no "
-                    + SignerDevices.COOKIE + " cookie, no ?device=)") + ". Choose a persona at " + signerPage() + ".";
+            // People read this in the sign-in page; the technical detail (which device) comes last.
+            return "No key is inserted in the sandbox signer. Open " + signerPage() + " and insert a test person's key, then try again."
+                    + device.map(id -> " (device " + id + ")").orElse(" (this browser has no " + SignerDevices.COOKIE + " cookie yet)");
         }
         return "The key of " + persona.get().id() + " has no certificate with the extended key usages " + oids + ".";
     }
