@@ -78,6 +78,36 @@ class NoticesApiTest {
         assertThat(db.sql("select read_at is null from notices where id = ?").param(id.value()).query(Boolean.class).single()).isTrue();
     }
 
+    @Test
+    void aPersonWhoGivesAnEmailGetsNoticesByEmailInTheirLanguageAndCanWithdrawIt() {
+        String token = client.signIn("buyer-daulet");
+        Iin iin = KzCertificate.of(client.key("buyer-daulet", "auth").certificate()).iin().orElseThrow();
+        Reply given = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/me/notification-preferences"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"language\":\"ru\",\"email\":\"daulet@example.kz\"}")), token);
+        assertThat(given.status()).as(given.body().toString()).isEqualTo(200);
+        assertThat(given.body().path("email").asString()).isEqualTo("daulet@example.kz");
+
+        NoticeId id = notifications.notify(new NoticeRequest(iin, "application.expired",
+                Map.of("applicationNumber", "A-2026-000044", "deadline", "2026-12-02"), "A-2026-000044"));
+        Instant deadline = Instant.now().plusSeconds(15);
+        JsonNode mail = null;
+        while (Instant.now().isBefore(deadline) && (mail == null || mail.isEmpty())) {
+            dispatcher.dispatchDue();
+            mail = client.get("/sandbox/mail/v1/messages?to=daulet@example.kz", null).body();
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        assertThat(mail.toString()).as("the sandbox mail catcher received it, in Russian").contains("A-2026-000044").contains("Срок заявления");
+        assertThat(channel(find(token, id), "EMAIL").path("status").asString()).isEqualTo("SENT");
+
+        Reply forgotten = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/me/notification-preferences/email"))
+                .DELETE(), token);
+        assertThat(forgotten.status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/me/notification-preferences", token).body().path("email").isNull()
+                || client.get("/api/v1/me/notification-preferences", token).body().path("email").isMissingNode()).isTrue();
+        assertThat(find(token, id).toString()).doesNotContain("daulet@example.kz");
+    }
+
     private JsonNode awaitSmsStatus(String token, NoticeId id, String status) {
         Instant deadline = Instant.now().plusSeconds(15);
         JsonNode notice = null;
