@@ -1,50 +1,34 @@
 package kz.tirkeu.statesystems;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.util.Map;
 import kz.tirkeu.pki.identity.Iin;
-import kz.tirkeu.platform.PlatformAddresses;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /** МБГ over HTTP: {@code GET {state systems}/mbg/v1/subscribers/{iin}} → 200 with the phone, or 404 when none is registered. */
 @Component
 class HttpMobileCitizensBase implements MobileCitizensBase {
 
-    private final RestClient http;
-    private final PlatformAddresses addresses;
+    private final StateSystemClient client;
 
-    HttpMobileCitizensBase(PlatformAddresses addresses) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().requestFactory(requests).build();
-        this.addresses = addresses;
+    HttpMobileCitizensBase(StateSystemClient client) {
+        this.client = client;
     }
 
     @Override
     public PhoneLookup registeredPhone(Iin iin) {
-        try {
-            Subscriber subscriber = http.get()
-                    .uri(addresses.stateSystem("/mbg/v1/subscribers/" + iin.value()))
-                    .retrieve()
-                    .body(Subscriber.class);
-            if (subscriber == null || subscriber.phone() == null) {
-                return new PhoneLookup.Unavailable("МБГ answered without a phone number");
+        return switch (client.get(StateSystem.MOBILE_CITIZENS, "/subscribers/" + iin.value(), Subscriber.class,
+                subscriber -> Map.of("registered", String.valueOf(subscriber.phone() != null)))) {
+            case Answer.Found<Subscriber> found when found.value().phone() != null -> {
+                try {
+                    yield new PhoneLookup.Registered(PhoneNumber.parse(found.value().phone()));
+                } catch (IllegalArgumentException e) {
+                    yield new PhoneLookup.Unavailable("МБГ gave a number that is not a Kazakh mobile number");
+                }
             }
-            return new PhoneLookup.Registered(PhoneNumber.parse(subscriber.phone()));
-        } catch (RestClientResponseException e) {
-            if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(404))) {
-                return new PhoneLookup.NotRegistered();
-            }
-            return new PhoneLookup.Unavailable("МБГ answered HTTP " + e.getStatusCode().value());
-        } catch (RestClientException | IllegalArgumentException e) {
-            return new PhoneLookup.Unavailable("МБГ unreachable: " + e.getMessage());
-        }
+            case Answer.Found<Subscriber> found -> new PhoneLookup.Unavailable("МБГ answered without a phone number");
+            case Answer.NotFound<Subscriber> none -> new PhoneLookup.NotRegistered();
+            case Answer.Unavailable<Subscriber> down -> new PhoneLookup.Unavailable(down.why());
+        };
     }
 
     private record Subscriber(String iin, String phone) {}
