@@ -55,6 +55,14 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/me/notification-preferences", "ANY"),
             Map.entry("PUT /api/v1/me/notification-preferences", "ANY"),
             Map.entry("DELETE /api/v1/me/notification-preferences/email", "ANY"),
+            Map.entry("GET /api/v1/process-definition", "PUBLIC"),
+            Map.entry("POST /api/v1/applications", EnumSet.of(Role.SELLER)),
+            Map.entry("GET /api/v1/applications", EnumSet.of(Role.SELLER, Role.BUYER)),
+            Map.entry("GET /api/v1/applications/{number}", EnumSet.of(Role.SELLER, Role.BUYER)),
+            Map.entry("PUT /api/v1/applications/{number}/buyer-iin", EnumSet.of(Role.SELLER)),
+            Map.entry("GET /api/v1/applications/{number}/seller-statement", EnumSet.of(Role.SELLER)),
+            Map.entry("POST /api/v1/applications/{number}/seller-signature", EnumSet.of(Role.SELLER)),
+            Map.entry("POST /api/v1/applications/{number}/consent", EnumSet.of(Role.BUYER)),
             Map.entry("POST /api/v1/me/totp", STAFF_AND_ADMIN),
             Map.entry("POST /api/v1/me/totp/confirmation", STAFF_AND_ADMIN),
             Map.entry("GET /api/v1/admin/role-grants", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
@@ -167,6 +175,7 @@ class AuthorizationMatrixTest {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{bin}", dealerBin)
                 .replace("{iin}", "900314300607")
+                .replace("{number}", "A-2026-999999")
                 .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
                 .header("Content-Type", "application/json")

@@ -1,0 +1,66 @@
+package kz.tirkeu.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import kz.tirkeu.statesystems.Evidence;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only log of an application, its source of truth (ARCHITECTURE.md §3). The status is
+ * the latest entry's; appending also sets the application row's status, in the caller's transaction
+ * (which holds the row's lock), so the two never disagree.
+ */
+@Repository
+public class ActionLog {
+
+    private final JdbcClient db;
+    private final Applications applications;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ActionLog(JdbcClient db, Applications applications) {
+        this.db = db;
+        this.applications = applications;
+    }
+
+    void append(UUID applicationId, Instant at, Action.Actor actor, String actorIin, Action.Kind kind, Step step,
+                ApplicationStatus status, Map<String, String> detail, Evidence evidence) {
+        db.sql("""
+                        insert into application_action (application_id, seq, at, actor, actor_iin, action, step, status, detail, evidence)
+                        values (?, coalesce((select max(seq) from application_action where application_id = ?), 0) + 1,
+                                ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+                .params(applicationId, applicationId, Applications.utc(at), actor.name(), actorIin, kind.name(),
+                        step == null ? null : step.name(), status.name(), json.writeValueAsString(detail),
+                        evidence == null ? null : json.writeValueAsString(evidence))
+                .update();
+        applications.setStatus(applicationId, status, at);
+    }
+
+    public List<Action> of(UUID applicationId) {
+        return db.sql("select * from application_action where application_id = ? order by seq").param(applicationId).query(this::row).list();
+    }
+
+    /** The status the log says: its latest entry's (the row's copy must agree). */
+    public ApplicationStatus derivedStatus(UUID applicationId) {
+        return db.sql("select status from application_action where application_id = ? order by seq desc limit 1").param(applicationId)
+                .query(String.class).optional().map(ApplicationStatus::valueOf).orElseThrow();
+    }
+
+    private Action row(ResultSet rs, int n) throws SQLException {
+        String evidence = rs.getString("evidence");
+        String step = rs.getString("step");
+        return new Action(rs.getInt("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), Action.Actor.valueOf(rs.getString("actor")),
+                Optional.ofNullable(rs.getString("actor_iin")), Action.Kind.valueOf(rs.getString("action")),
+                Optional.ofNullable(step).map(Step::valueOf), ApplicationStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("detail"), new TypeReference<Map<String, String>>() {}),
+                Optional.ofNullable(evidence).map(e -> json.readValue(e, Evidence.class)));
+    }
+}

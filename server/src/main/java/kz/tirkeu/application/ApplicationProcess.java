@@ -1,0 +1,266 @@
+package kz.tirkeu.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import kz.tirkeu.application.checks.CheckResult;
+import kz.tirkeu.application.checks.Checks;
+import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.notification.NoticeRequest;
+import kz.tirkeu.notification.NotificationPoint;
+import kz.tirkeu.pki.identity.Bin;
+import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.statesystems.Vin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The pilot algorithm's steps S1–S14 as the platform runs them. Checks against the state systems run
+ * outside any transaction, independent ones in parallel on virtual threads; their results are then
+ * written to the action log in one short transaction holding the application's row lock. A state
+ * system that does not answer puts the application in a visible waiting state with a durable retry;
+ * it never refuses.
+ */
+@Service
+public class ApplicationProcess {
+
+    private final Applications applications;
+    private final ActionLog log;
+    private final Checks checks;
+    private final RetryQueue retries;
+    private final NotificationPoint notifications;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Duration buyerDeadline;
+
+    ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, NotificationPoint notifications,
+                       TransactionTemplate transaction, Clock clock,
+                       @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline) {
+        this.applications = applications;
+        this.log = log;
+        this.checks = checks;
+        this.retries = retries;
+        this.notifications = notifications;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.buyerDeadline = buyerDeadline;
+    }
+
+    /** S1–S2, S6: the seller starts; then S1, S3–S5, S7, S8 run at once. */
+    public ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer) {
+        Bin sellerBin = seller.bin().orElseThrow(() -> new ApplicationRefused("NOT_A_SELLER", HttpStatus.FORBIDDEN,
+                "Only a legal entity's employee, signed in with the entity's key, starts an application."));
+        ApplicationRecord created;
+        try {
+            created = transaction.execute(status -> {
+                Instant now = clock.instant();
+                ApplicationRecord record = applications.create(vin, sellerBin, seller.iin(), buyer, now);
+                log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.STARTED, Step.S1,
+                        ApplicationStatus.CHECKING, Map.of("vin", vin.value(), "buyerIin", buyer.value(), "sellerBin", sellerBin.value(),
+                                "vinCheckDigit", vin.checkDigitMatches() ? "matches" : "does not match (a warning only)"), null);
+                return record;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
+                    "An application for VIN " + vin + " is already open. Finish or close it before starting another.");
+        }
+        runPhase(created.id(), Phase.SELLER);
+        return applications.find(created.id()).orElseThrow();
+    }
+
+    /** S7: the seller corrects a mistyped buyer's IIN; the buyer's checks run again. */
+    public ApplicationRecord correctBuyer(SignedInPerson seller, String number, Iin buyer) {
+        UUID id = transaction.execute(status -> {
+            ApplicationRecord record = ownedBySeller(seller, applications.lock(number));
+            if (record.status() != ApplicationStatus.BUYER_IIN_CORRECTION) {
+                throw new ApplicationRefused("NOT_AWAITING_CORRECTION", HttpStatus.CONFLICT,
+                        "The buyer's IIN can be corrected only when the check of step S7 asked for it; the application is " + record.status() + ".");
+            }
+            Instant now = clock.instant();
+            applications.setBuyer(record.id(), buyer, now);
+            log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.BUYER_IIN_CORRECTED, Step.S7,
+                    ApplicationStatus.CHECKING, Map.of("from", record.buyerIin().value(), "to", buyer.value()), null);
+            return record.id();
+        });
+        runPhase(id, Phase.SELLER);
+        return applications.find(id).orElseThrow();
+    }
+
+    /** S10: the buyer agrees (then S11–S14 run) or declines. */
+    public ApplicationRecord consent(SignedInPerson buyer, String number, boolean agree) {
+        UUID id = transaction.execute(status -> {
+            ApplicationRecord record = applications.lock(number).filter(a -> a.buyerIin().equals(buyer.iin()))
+                    .orElseThrow(ApplicationProcess::notFound);
+            if (record.status() != ApplicationStatus.AWAITING_BUYER_CONSENT) {
+                throw new ApplicationRefused("NOT_AWAITING_CONSENT", HttpStatus.CONFLICT, "The application does not await your consent; it is " + record.status() + ".");
+            }
+            Instant now = clock.instant();
+            if (record.buyerDeadline().map(now::isAfter).orElse(false)) {
+                throw new ApplicationRefused("DEADLINE_PASSED", HttpStatus.CONFLICT, "The time to agree ran out at " + record.buyerDeadline().get() + ".");
+            }
+            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), agree ? Action.Kind.BUYER_AGREED : Action.Kind.BUYER_DECLINED,
+                    Step.S10, agree ? ApplicationStatus.RECHECKING : ApplicationStatus.DECLINED, Map.of(), null);
+            return record.id();
+        });
+        if (agree) {
+            runPhase(id, Phase.BUYER);
+        }
+        return applications.find(id).orElseThrow();
+    }
+
+    /** S9 happened: the seller's signature was verified and stored by {@link SellerSignature}. */
+    void sellerSigned(ApplicationRecord record, Iin signer, Instant at) {
+        Instant deadline = at.plus(buyerDeadline);
+        applications.setBuyerDeadline(record.id(), deadline);
+        log.append(record.id(), at, Action.Actor.SELLER, signer.value(), Action.Kind.SELLER_SIGNED, Step.S9,
+                ApplicationStatus.AWAITING_BUYER_CONSENT, Map.of("buyerDeadline", deadline.toString()), null);
+        notifications.notify(new NoticeRequest(record.buyerIin(), "application.awaiting-buyer-consent", Map.of(
+                "applicationNumber", record.number(), "deadline", deadline.toString(), "sellerName", "BIN " + record.sellerBin(),
+                "vehicle", "VIN " + record.vin()), record.number()));
+    }
+
+    /** The buyer's time ran out (S10): the application expires and both sides are told. */
+    public int expireOverdue() {
+        int expired = 0;
+        for (UUID id : applications.awaitingBuyerPast(clock.instant())) {
+            Boolean done = transaction.execute(status -> applications.lock(id)
+                    .filter(a -> a.status() == ApplicationStatus.AWAITING_BUYER_CONSENT)
+                    .map(record -> {
+                        log.append(id, clock.instant(), Action.Actor.PLATFORM, null, Action.Kind.EXPIRED, Step.S10, ApplicationStatus.EXPIRED,
+                                Map.of("deadline", String.valueOf(record.buyerDeadline().orElse(null))), null);
+                        Map<String, String> parameters = Map.of("applicationNumber", record.number(),
+                                "deadline", record.buyerDeadline().map(Instant::toString).orElse(""));
+                        notifications.notify(new NoticeRequest(record.buyerIin(), "application.expired", parameters, record.number()));
+                        notifications.notify(new NoticeRequest(record.sellerIin(), "application.expired", parameters, record.number()));
+                        return true;
+                    }).orElse(false));
+            expired += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return expired;
+    }
+
+    /** Runs the checks of a phase (again), outside any transaction, and records what they came to. */
+    void runPhase(UUID id, Phase phase) {
+        ApplicationRecord record = applications.find(id).orElseThrow();
+        List<CheckResult> results = switch (phase) {
+            case SELLER -> sellerChecks(record);
+            case BUYER -> inParallel(List.of(
+                    () -> checks.buyer(record.buyerIin(), true),
+                    () -> checks.passport(record.vin(), true),
+                    () -> checks.contract(record.vin(), record.sellerBin(), record.buyerIin(), true),
+                    () -> checks.fines(record.buyerIin())));
+        };
+        record(id, phase, results);
+    }
+
+    private List<CheckResult> sellerChecks(ApplicationRecord record) {
+        List<CheckResult> results = new ArrayList<>(inParallel(List.of(
+                () -> checks.seller(record.sellerBin()),
+                () -> checks.passport(record.vin(), false),
+                () -> checks.customs(record.vin()),
+                () -> checks.recyclingFee(record.vin()),
+                () -> checks.buyer(record.buyerIin(), false))));
+        boolean buyerKnown = results.stream().anyMatch(r -> r.step() == Step.S7 && r instanceof CheckResult.Passed);
+        if (buyerKnown) {
+            results.add(checks.contract(record.vin(), record.sellerBin(), record.buyerIin(), false));
+        }
+        return results;
+    }
+
+    private void record(UUID id, Phase phase, List<CheckResult> results) {
+        transaction.executeWithoutResult(status -> {
+            ApplicationRecord record = applications.lock(id).orElseThrow();
+            if (record.status() != phase.running && record.status() != ApplicationStatus.WAITING_FOR_STATE_SYSTEM) {
+                return; // someone else finished this phase meanwhile (another server's retry)
+            }
+            Instant now = clock.instant();
+            List<CheckResult> ordered = results.stream().sorted(Comparator.comparing(CheckResult::step)).toList();
+            Optional<CheckResult.Refused> refusal = ordered.stream().filter(CheckResult.Refused.class::isInstance)
+                    .map(CheckResult.Refused.class::cast).findFirst();
+            boolean waiting = ordered.stream().anyMatch(CheckResult.Waiting.class::isInstance);
+            ApplicationStatus outcome = refusal.map(r -> r.refusal().correctable() ? ApplicationStatus.BUYER_IIN_CORRECTION : ApplicationStatus.REFUSED)
+                    .orElse(waiting ? ApplicationStatus.WAITING_FOR_STATE_SYSTEM : phase.passed);
+            for (CheckResult result : ordered) {
+                boolean last = result == ordered.getLast();
+                ApplicationStatus after = last ? outcome : phase.running;
+                switch (result) {
+                    case CheckResult.Passed passed -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_PASSED,
+                            passed.step(), after, Map.of(), passed.evidence());
+                    case CheckResult.Refused refused -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_REFUSED,
+                            refused.step(), after, refusalDetail(refused), refused.evidence());
+                    case CheckResult.Waiting wait -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_WAITING,
+                            wait.step(), after, Map.of("why", wait.why()), wait.evidence());
+                }
+            }
+            if (outcome == ApplicationStatus.WAITING_FOR_STATE_SYSTEM) {
+                boolean firstWait = retries.schedule(id, phase, ordered.stream().filter(CheckResult.Waiting.class::isInstance)
+                        .map(CheckResult.Waiting.class::cast).flatMap(w -> w.retryAfter().stream()).max(Comparator.naturalOrder()), now);
+                if (firstWait) {
+                    String systems = ordered.stream().filter(CheckResult.Waiting.class::isInstance).map(r -> r.evidence().system().name()).distinct()
+                            .reduce((a, b) -> a + ", " + b).orElse("");
+                    notifications.notify(new NoticeRequest(phase == Phase.SELLER ? record.sellerIin() : record.buyerIin(),
+                            "application.waiting-on-state-system", Map.of("applicationNumber", record.number(), "stateSystem", systems), record.number()));
+                }
+            } else {
+                retries.clear(id);
+            }
+            if (outcome == ApplicationStatus.REFUSED) {
+                CheckResult.Refused refused = refusal.orElseThrow();
+                Map<String, String> parameters = Map.of("applicationNumber", record.number(), "step", refused.step().name(),
+                        "reason", refused.refusal().message());
+                notifications.notify(new NoticeRequest(record.sellerIin(), "application.refused", parameters, record.number()));
+                if (phase == Phase.BUYER) {
+                    notifications.notify(new NoticeRequest(record.buyerIin(), "application.refused", parameters, record.number()));
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> refusalDetail(CheckResult.Refused refused) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("code", refused.refusal().name());
+        detail.put("message", refused.refusal().message());
+        detail.put("found", refused.found());
+        detail.put("ruleVersion", ProcessDefinition.VERSION);
+        detail.put("automated", "true");
+        return detail;
+    }
+
+    private static List<CheckResult> inParallel(List<Supplier<CheckResult>> checks) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<CheckResult>> running = checks.stream().map(check -> threads.submit(check::get)).toList();
+            List<CheckResult> results = new ArrayList<>();
+            for (Future<CheckResult> future : running) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a check failed unexpectedly", e.getCause());
+        }
+    }
+
+    static ApplicationRecord ownedBySeller(SignedInPerson seller, Optional<ApplicationRecord> record) {
+        return record.filter(a -> seller.bin().equals(Optional.of(a.sellerBin()))).orElseThrow(ApplicationProcess::notFound);
+    }
+
+    static ApplicationRefused notFound() {
+        return new ApplicationRefused("APPLICATION_NOT_FOUND", HttpStatus.NOT_FOUND, "You have no application with this number.");
+    }
+}

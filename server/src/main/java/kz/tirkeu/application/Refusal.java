@@ -1,0 +1,45 @@
+package kz.tirkeu.application;
+
+/**
+ * The refusals of the algorithm, each with its step, a stable code and the algorithm's own message
+ * (DOMAIN.md §1.2: "The service cannot be provided.", "Enter a correct IIN.", "Pay the fines and
+ * submit again."), followed by what the platform found.
+ */
+public enum Refusal {
+    SELLER_NOT_A_VEHICLE_DEALER(Step.S1, "The service cannot be provided: the seller's activity (OKED) is not the sale of vehicles."),
+    SELLER_NOT_ACTIVE(Step.S1, "The service cannot be provided: the seller is not an active legal entity."),
+    SELLER_NOT_FOUND(Step.S1, "The service cannot be provided: the seller is not in the state database of legal entities."),
+    EPTS_NOT_FOUND(Step.S3, "The service cannot be provided: the vehicle has no electronic passport."),
+    EPTS_NOT_ACTIVE(Step.S3, "The service cannot be provided: the vehicle's electronic passport is not active."),
+    VEHICLE_NOT_ELIGIBLE(Step.S3, "The service cannot be provided: the pilot covers vehicles made in Kazakhstan or imported by official dealers."),
+    CUSTOMS_NOT_PAID(Step.S4, "The service cannot be provided: customs payments for the vehicle are not paid."),
+    RECYCLING_FEE_NOT_PAID(Step.S5, "The service cannot be provided: the recycling fee for the vehicle is not paid."),
+    BUYER_NOT_FOUND(Step.S7, "Enter a correct IIN: no person with this IIN is in the state database of individuals."),
+    BUYER_NOT_ELIGIBLE(Step.S7, "The service cannot be provided: the buyer's status in the state database of individuals does not allow it."),
+    CONTRACT_NOT_FOUND(Step.S8, "The service cannot be provided: there is no sale-purchase contract between the seller and the buyer for this VIN."),
+    BUYER_NO_LONGER_ELIGIBLE(Step.S11, "The service cannot be provided: the buyer's status in the state database of individuals has changed."),
+    EPTS_NO_LONGER_ACTIVE(Step.S12, "The service cannot be provided: the vehicle's electronic passport is no longer active."),
+    CONTRACT_NO_LONGER_FOUND(Step.S13, "The service cannot be provided: the sale-purchase contract is no longer found."),
+    UNPAID_FINES(Step.S14, "Pay the fines and submit again.");
+
+    private final Step step;
+    private final String message;
+
+    Refusal(Step step, String message) {
+        this.step = step;
+        this.message = message;
+    }
+
+    public Step step() {
+        return step;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** Whether the seller can put it right in the same application (S7: a mistyped IIN). */
+    public boolean correctable() {
+        return this == BUYER_NOT_FOUND;
+    }
+}

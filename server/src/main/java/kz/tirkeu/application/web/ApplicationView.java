@@ -1,0 +1,55 @@
+package kz.tirkeu.application.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.tirkeu.application.Action;
+import kz.tirkeu.application.ApplicationRecord;
+import kz.tirkeu.application.ApplicationStatus;
+import kz.tirkeu.statesystems.Evidence;
+
+/**
+ * An application as its seller and buyer see it: where it stands, why (a refusal with its step, code,
+ * message and evidence; the systems it waits for), and its whole timeline.
+ */
+record ApplicationView(String number, ApplicationStatus status, String processVersion, String vin, String sellerBin, String buyerIin,
+                       Instant createdAt, Optional<Instant> buyerDeadline, Optional<Map<String, String>> refusal,
+                       List<String> waitingFor, List<Entry> timeline) {
+
+    record Entry(int seq, Instant at, Action.Actor actor, Action.Kind action, Optional<String> step, ApplicationStatus status,
+                 Map<String, String> detail, Optional<EvidenceView> evidence) {}
+
+    record EvidenceView(String system, String requestId, Instant answeredAt, Evidence.Outcome outcome, Map<String, String> facts, String responseDigest) {}
+
+    static ApplicationView of(ApplicationRecord record, List<Action> actions) {
+        List<Entry> timeline = actions.stream().map(a -> new Entry(a.seq(), a.at(), a.actor(), a.kind(), a.step().map(Enum::name), a.status(),
+                a.detail(), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
+                        e.facts(), e.responseDigest())))).toList();
+        Optional<Map<String, String>> refusal = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
+                ? actions.reversed().stream().filter(a -> a.kind() == Action.Kind.CHECK_REFUSED).findFirst()
+                        .map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse("")))
+                : Optional.empty();
+        List<String> waitingFor = record.status() == ApplicationStatus.WAITING_FOR_STATE_SYSTEM
+                ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_WAITING).flatMap(a -> a.evidence().stream())
+                        .map(e -> e.system().name()).distinct().toList()
+                : List.of();
+        return new ApplicationView(record.number(), record.status(), record.processVersion(), record.vin().value(), record.sellerBin().value(),
+                record.buyerIin().value(), record.createdAt(), record.buyerDeadline(), refusal, waitingFor, timeline);
+    }
+
+    private static Map<String, String> withStep(Map<String, String> detail, String step) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(detail);
+        copy.put("step", step);
+        return copy;
+    }
+
+    /** The checks recorded at the latest moment (one round of a phase is recorded at one instant). */
+    private static List<Action> lastRound(List<Action> actions) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        Instant last = actions.getLast().at();
+        return actions.stream().filter(a -> a.at().equals(last)).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package kz.tirkeu.application.web;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.tirkeu.application.ActionLog;
+import kz.tirkeu.application.ApplicationProcess;
+import kz.tirkeu.application.ApplicationQueries;
+import kz.tirkeu.application.ApplicationRecord;
+import kz.tirkeu.application.ApplicationStatus;
+import kz.tirkeu.application.ProcessDefinition;
+import kz.tirkeu.application.SellerSignature;
+import kz.tirkeu.identity.Role;
+import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.identity.web.Allowed;
+import kz.tirkeu.identity.web.PublicEndpoint;
+import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.platform.web.IdempotentRequests;
+import kz.tirkeu.statesystems.Vin;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST API v1 for the seller's and the buyer's steps. Input is validated before anything is stored
+ * (VIN shape, IIN check digit); every POST takes an Idempotency-Key. A seller sees only its
+ * organisation's applications, a buyer only their own.
+ */
+@RestController
+class ApplicationsApi {
+
+    private final ApplicationProcess process;
+    private final SellerSignature sellerSignature;
+    private final ApplicationQueries queries;
+    private final ActionLog log;
+    private final IdempotentRequests idempotent;
+
+    ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log, IdempotentRequests idempotent) {
+        this.process = process;
+        this.sellerSignature = sellerSignature;
+        this.queries = queries;
+        this.log = log;
+        this.idempotent = idempotent;
+    }
+
+    @GetMapping("/api/v1/process-definition")
+    @PublicEndpoint // the algorithm is published as data (Digital Code Arts. 18(3), 19(6))
+    Map<String, Object> processDefinition() {
+        return ProcessDefinition.asData();
+    }
+
+    /** S1, S2, S6: a seller starts an application; the checks S1, S3–S5, S7, S8 run at once. */
+    @PostMapping("/api/v1/applications")
+    @Allowed(Role.SELLER)
+    ResponseEntity<?> start(SignedInPerson seller, @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody NewApplication body) {
+        if (body.vin() == null || body.buyerIin() == null) {
+            throw new IllegalArgumentException("Send vin (17 characters) and buyerIin (12 digits).");
+        }
+        Vin vin = Vin.parse(body.vin());
+        Iin buyer = Iin.of(body.buyerIin().strip());
+        return idempotent.once(seller.iin().value(), key, body, () -> {
+            ApplicationRecord record = process.start(seller, vin, buyer);
+            return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
+        });
+    }
+
+    @GetMapping("/api/v1/applications")
+    @Allowed({Role.SELLER, Role.BUYER})
+    List<ApplicationView> list(SignedInPerson person, @RequestParam Optional<ApplicationStatus> status,
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new IllegalArgumentException("page is 0 or more, size 1 to 100.");
+        }
+        return queries.visibleTo(person, status, size, page * size).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/v1/applications/{number}")
+    @Allowed({Role.SELLER, Role.BUYER})
+    ApplicationView get(SignedInPerson person, @PathVariable String number) {
+        return view(queries.visibleTo(person, number));
+    }
+
+    /** S7: the seller corrects the buyer's IIN when ГБД ФЛ had no such person. */
+    @PutMapping("/api/v1/applications/{number}/buyer-iin")
+    @Allowed(Role.SELLER)
+    ApplicationView correctBuyer(SignedInPerson seller, @PathVariable String number, @RequestBody BuyerIin body) {
+        if (body.buyerIin() == null) {
+            throw new IllegalArgumentException("Send buyerIin (12 digits).");
+        }
+        return view(process.correctBuyer(seller, number, Iin.of(body.buyerIin().strip())));
+    }
+
+    /** S9: the exact bytes the seller signs, base64, and the same as JSON for people to read. */
+    @GetMapping("/api/v1/applications/{number}/seller-statement")
+    @Allowed(Role.SELLER)
+    Statement sellerStatement(SignedInPerson seller, @PathVariable String number) {
+        byte[] statement = sellerSignature.statement(seller, number);
+        return new Statement(Base64.getEncoder().encodeToString(statement), new String(statement, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/api/v1/applications/{number}/seller-signature")
+    @Allowed(Role.SELLER)
+    ResponseEntity<?> sellerSign(SignedInPerson seller, @PathVariable String number,
+                                 @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody Signature body) {
+        if (body.signature() == null || body.signature().isBlank()) {
+            throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
+        }
+        byte[] cms = base64(body.signature());
+        return idempotent.once(seller.iin().value(), key, Map.of("number", number, "signature", body.signature()),
+                () -> ResponseEntity.ok(view(sellerSignature.sign(seller, number, cms))));
+    }
+
+    /** S10: the buyer agrees or declines. */
+    @PostMapping("/api/v1/applications/{number}/consent")
+    @Allowed(Role.BUYER)
+    ResponseEntity<?> consent(SignedInPerson buyer, @PathVariable String number,
+                              @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody Consent body) {
+        if (body.agree() == null) {
+            throw new IllegalArgumentException("Send agree: true to agree, false to decline.");
+        }
+        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "agree", body.agree()),
+                () -> ResponseEntity.ok(view(process.consent(buyer, number, body.agree()))));
+    }
+
+    private ApplicationView view(ApplicationRecord record) {
+        return ApplicationView.of(record, log.of(record.id()));
+    }
+
+    private static byte[] base64(String value) {
+        try {
+            return Base64.getMimeDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The signature is not base64: send the CMS as NCALayer returned it.");
+        }
+    }
+
+    record NewApplication(String vin, String buyerIin) {}
+
+    record BuyerIin(String buyerIin) {}
+
+    record Statement(String dataToSign, String statement) {}
+
+    record Signature(String signature) {}
+
+    record Consent(Boolean agree) {}
+}

@@ -1,0 +1,316 @@
+package kz.tirkeu.application;
+
+import static kz.tirkeu.testing.ScriptedStateSystems.Reply.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import kz.tirkeu.pki.cert.KzCertificate;
+import kz.tirkeu.testing.ScriptedStateSystems;
+import kz.tirkeu.testing.ScriptedStateSystems.Reply;
+import kz.tirkeu.testing.TestClock;
+import kz.tirkeu.testing.TirkeuClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Steps S1–S14 through the API, against state systems whose answers each test writes: the branches,
+ * waiting and resuming, the S7 correction, the seller's signature, consent, expiry, one open
+ * application per VIN, idempotent POSTs and bad input.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tirkeu.application.timers.enabled=false")
+@Import(ApplicationProcessTest.Clocks.class)
+class ApplicationProcessTest {
+
+    static final ScriptedStateSystems SYSTEMS = new ScriptedStateSystems();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void stateSystems(DynamicPropertyRegistry registry) {
+        registry.add("tirkeu.state-systems.base-url", SYSTEMS::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        SYSTEMS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    ProcessTimers timers;
+
+    TirkeuClient client;
+    String sellerToken;
+    String dealerBin;
+    String buyerIin;
+
+    @BeforeEach
+    void setUp() {
+        SYSTEMS.forwardOthersTo(() -> port);
+        SYSTEMS.clear();
+        client = new TirkeuClient(port);
+        db.sql("delete from second_factor_lock").update();
+        sellerToken = client.signIn("dealer1-manager");
+        dealerBin = KzCertificate.of(client.key("dealer1-manager", "auth").certificate()).bin().orElseThrow().value();
+        buyerIin = KzCertificate.of(client.key("buyer-aidar", "auth").certificate()).iin().orElseThrow().value();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private static String newVin() {
+        // Unique per test: a VIN shape with a serial from a random UUID (check digit not matching is only a warning).
+        String serial = String.format("%06d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000));
+        return "XW8ZZZ61ZPG" + serial;
+    }
+
+    /** Every check of S1–S14 passes for this VIN and buyer. */
+    private void readyToRegister(String vin, String buyer) {
+        SYSTEMS.on("/gbdul/v1/organisations/" + dealerBin, json("""
+                {"bin":"%s","name":"ТОО «Есіл Моторс»","status":"ACTIVE","registeredAt":"2012-04-01",
+                 "okeds":[{"code":"45111","name":"Sale of cars","main":true}],"head":{"iin":"660427402182","name":"HEAD"}}""".formatted(dealerBin)));
+        SYSTEMS.on("/epts/v1/passports/" + vin, json("""
+                {"number":"KZ0000000000042","status":"ACTIVE","vin":"%s","make":"Chevrolet","model":"Onix","category":"M1","year":2026,
+                 "engine":{"type":"PETROL","volumeCc":1199,"powerKw":85},"colour":"white","origin":"DOMESTIC"}""".formatted(vin)));
+        SYSTEMS.on("/customs/v1/payments/" + vin, json("{\"vin\":\"%s\",\"paid\":true,\"declarationNumber\":\"50101/010126/0001\",\"declarationDate\":\"2026-01-01\"}".formatted(vin)));
+        SYSTEMS.on("/recycling/v1/fees/" + vin, json("{\"vin\":\"%s\",\"status\":\"PAID\",\"paidAt\":\"2026-01-02\",\"paidIn\":\"KZ\",\"documentNumber\":\"RF-1\"}".formatted(vin)));
+        SYSTEMS.on("/gbdfl/v1/persons/" + buyer, json("""
+                {"iin":"%s","surname":"НҰРЛАНОВ","name":"АЙДАР","patronymic":"СЕРІКҰЛЫ","birthDate":"1990-03-14","lifeStatus":"NORMAL",
+                 "address":{"regionCode":"02","region":"Almaty city"}}""".formatted(buyer)));
+        SYSTEMS.on("/econtracts/v1/contracts?vin=" + vin + "&sellerBin=" + dealerBin + "&buyerIin=" + buyer, json("""
+                {"number":"EC-2026-42","date":"2026-11-01","vin":"%s","sellerBin":"%s","buyerIin":"%s","priceKzt":7890000,"status":"SIGNED"}"""
+                .formatted(vin, dealerBin, buyer)));
+        SYSTEMS.on("/erap/v1/fines/" + buyer, json("{\"iin\":\"%s\",\"unpaid\":[],\"totalUnpaidKzt\":0}".formatted(buyer)));
+    }
+
+    private TirkeuClient.Reply start(String vin, String buyer) {
+        return client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", buyer), sellerToken);
+    }
+
+    private TirkeuClient.Reply signAsSeller(String number, String persona) {
+        JsonNode statement = client.get("/api/v1/applications/" + number + "/seller-statement", sellerToken).body();
+        return client.post("/api/v1/applications/" + number + "/seller-signature",
+                Map.of("signature", client.signBase64(statement.path("dataToSign").asString(), client.key(persona, "sign"))), sellerToken);
+    }
+
+    @Test
+    void theHappyPathRunsToTheBuyersChoicesWithEvidenceOnEveryCheck() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+
+        TirkeuClient.Reply started = start(vin, buyerIin);
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+        assertThat(started.body().path("status").asString()).isEqualTo("AWAITING_SELLER_SIGNATURE");
+        String number = started.body().path("number").asString();
+        assertThat(started.body().path("timeline").toString()).contains("\"S1\"", "\"S3\"", "\"S4\"", "\"S5\"", "\"S7\"", "\"S8\"")
+                .contains("responseDigest").contains("KZ0000000000042");
+
+        JsonNode statement = client.get("/api/v1/applications/" + number + "/seller-statement", sellerToken).body();
+        assertThat(statement.path("statement").asString()).contains("\"priceKzt\":\"7890000\"").contains("Chevrolet").contains(buyerIin);
+        TirkeuClient.Reply signed = signAsSeller(number, "dealer1-manager");
+        assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
+        assertThat(signed.body().path("status").asString()).isEqualTo("AWAITING_BUYER_CONSENT");
+
+        String buyerToken = client.signIn("buyer-aidar");
+        assertThat(client.get("/api/v1/applications", buyerToken).body().toString()).contains(number);
+        assertThat(client.get("/api/v1/notices", buyerToken).body().toString()).contains(number);
+        TirkeuClient.Reply agreed = client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyerToken);
+        assertThat(agreed.body().path("status").asString()).as(agreed.body().toString()).isEqualTo("AWAITING_CHOICES");
+        assertThat(agreed.body().path("timeline").toString()).contains("\"S11\"", "\"S12\"", "\"S13\"", "\"S14\"");
+    }
+
+    @Test
+    void aPassportThatIsNotActiveRefusesAtS3WithTheAlgorithmsMessage() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        SYSTEMS.on("/epts/v1/passports/" + vin, json("{\"number\":\"KZ0000000000043\",\"status\":\"ANNULLED\",\"vin\":\"%s\",\"make\":\"Chevrolet\",\"year\":2026,\"origin\":\"DOMESTIC\"}".formatted(vin)));
+
+        JsonNode application = start(vin, buyerIin).body();
+
+        assertThat(application.path("status").asString()).isEqualTo("REFUSED");
+        assertThat(application.path("refusal").path("code").asString()).isEqualTo("EPTS_NOT_ACTIVE");
+        assertThat(application.path("refusal").path("step").asString()).isEqualTo("S3");
+        assertThat(application.path("refusal").path("message").asString()).startsWith("The service cannot be provided");
+        assertThat(application.path("refusal").path("found").asString()).contains("ANNULLED");
+    }
+
+    @Test
+    void anUnknownBuyerIinAsksTheSellerToCorrectIt() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String typo = "900314300607";
+        SYSTEMS.on("/gbdfl/v1/persons/" + typo, Reply.notFound());
+
+        JsonNode application = start(vin, typo).body();
+        assertThat(application.path("status").asString()).isEqualTo("BUYER_IIN_CORRECTION");
+        assertThat(application.path("refusal").path("message").asString()).startsWith("Enter a correct IIN");
+
+        TirkeuClient.Reply corrected = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications/"
+                + application.path("number").asString() + "/buyer-iin")).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"buyerIin\":\"" + buyerIin + "\"}")), sellerToken);
+        assertThat(corrected.body().path("status").asString()).as(corrected.body().toString()).isEqualTo("AWAITING_SELLER_SIGNATURE");
+        assertThat(corrected.body().path("buyerIin").asString()).isEqualTo(buyerIin);
+    }
+
+    @Test
+    void aStateSystemThatDoesNotAnswerMakesTheApplicationWaitAndThenGoOn() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        SYSTEMS.on("/customs/v1/payments/" + vin, Reply.unavailable());
+
+        JsonNode waiting = start(vin, buyerIin).body();
+        assertThat(waiting.path("status").asString()).isEqualTo("WAITING_FOR_STATE_SYSTEM");
+        assertThat(waiting.path("waitingFor").toString()).isEqualTo("[\"CUSTOMS\"]");
+
+        readyToRegister(vin, buyerIin);
+        clock.advance(Duration.ofMinutes(1));
+        timers.tick();
+
+        assertThat(client.get("/api/v1/applications/" + waiting.path("number").asString(), sellerToken).body().path("status").asString())
+                .isEqualTo("AWAITING_SELLER_SIGNATURE");
+    }
+
+    @Test
+    void twoSellersStartingForTheSameVinAtOnceGetOneApplication() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String otherSeller = client.signIn("dealer1-head");
+
+        CompletableFuture<TirkeuClient.Reply> first = CompletableFuture.supplyAsync(() -> start(vin, buyerIin));
+        CompletableFuture<TirkeuClient.Reply> second = CompletableFuture.supplyAsync(() ->
+                client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", buyerIin), otherSeller));
+
+        assertThat(java.util.List.of(first.join().status(), second.join().status())).containsExactlyInAnyOrder(201, 409);
+        assertThat(db.sql("select count(*) from application where vin = ?").param(vin).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedPostWithTheSameIdempotencyKeyIsAnsweredOnce() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "dealer-42-" + vin);
+        String body = "{\"vin\":\"" + vin + "\",\"buyerIin\":\"" + buyerIin + "\"}";
+
+        TirkeuClient.Reply first = client.send(request.copy().POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), sellerToken);
+        TirkeuClient.Reply again = client.send(request.copy().POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), sellerToken);
+        TirkeuClient.Reply other = client.send(request.copy().POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace(buyerIin, "660427402182"))), sellerToken);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body().path("number").asString()).isEqualTo(first.body().path("number").asString());
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(db.sql("select count(*) from application where vin = ?").param(vin).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theBuyersSilencePastTheDeadlineExpiresTheApplicationAndTellsBothSides() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String number = start(vin, buyerIin).body().path("number").asString();
+        signAsSeller(number, "dealer1-manager");
+
+        clock.advance(Duration.ofDays(10).plusMinutes(1));
+        timers.tick();
+
+        // Read from the database: ten days on, the test's bearer tokens have long expired.
+        assertThat(db.sql("select status from application where number = ?").param(number).query(String.class).single()).isEqualTo("EXPIRED");
+        assertThat(db.sql("select count(*) from notices where subject_reference = ? and template = 'application.expired'").param(number)
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theBuyerMayDecline() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String number = start(vin, buyerIin).body().path("number").asString();
+        signAsSeller(number, "dealer1-manager");
+
+        TirkeuClient.Reply declined = client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", false), client.signIn("buyer-aidar"));
+
+        assertThat(declined.body().path("status").asString()).isEqualTo("DECLINED");
+        assertThat(start(vin, buyerIin).status()).as("the VIN is free again").isEqualTo(201);
+    }
+
+    @Test
+    void unpaidFinesRefuseAtS14() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String number = start(vin, buyerIin).body().path("number").asString();
+        signAsSeller(number, "dealer1-manager");
+        SYSTEMS.on("/erap/v1/fines/" + buyerIin, json("""
+                {"iin":"%s","unpaid":[{"protocolNumber":"P-1","article":"592","description":"speeding","amountKzt":17300,
+                  "issuedAt":"2026-09-01","dueAt":"2026-10-01"}],"totalUnpaidKzt":17300}""".formatted(buyerIin)));
+
+        JsonNode refused = client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), client.signIn("buyer-aidar")).body();
+
+        assertThat(refused.path("status").asString()).isEqualTo("REFUSED");
+        assertThat(refused.path("refusal").path("code").asString()).isEqualTo("UNPAID_FINES");
+        assertThat(refused.path("refusal").path("message").asString()).isEqualTo("Pay the fines and submit again.");
+    }
+
+    @Test
+    void aClerkWithoutSigningRightCannotSignForTheDealer() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String number = start(vin, buyerIin).body().path("number").asString();
+
+        TirkeuClient.Reply refused = signAsSeller(number, "dealer1-clerk");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("SIGNATURE_NOT_ACCEPTED");
+        assertThat(refused.body().path("detail").asString()).contains("SIGNER_ROLE_FAILURE");
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingIsStored() {
+        int before = db.sql("select count(*) from application").query(Integer.class).single();
+        assertThat(client.post("/api/v1/applications", Map.of("vin", "XW8ZZZ61ZPG00004O", "buyerIin", buyerIin), sellerToken).code()).isEqualTo("INVALID_VALUE");
+        assertThat(client.post("/api/v1/applications", Map.of("vin", newVin(), "buyerIin", "900314300608"), sellerToken).code()).isEqualTo("INVALID_VALUE");
+        assertThat(client.post("/api/v1/applications", "{\"vin\":", sellerToken).code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(client.post("/api/v1/applications", Map.of("vin", newVin(), "buyerIin", buyerIin), client.signIn("buyer-aidar")).code())
+                .isEqualTo("NOT_ALLOWED");
+        assertThat(db.sql("select count(*) from application").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theProcessDefinitionIsPublishedAsData() {
+        JsonNode definition = client.get("/api/v1/process-definition", null).body();
+        assertThat(definition.path("version").asString()).isEqualTo(ProcessDefinition.VERSION);
+        assertThat(definition.path("steps").size()).isEqualTo(19);
+        assertThat(definition.path("diagram").asString()).startsWith("stateDiagram-v2");
+    }
+}
