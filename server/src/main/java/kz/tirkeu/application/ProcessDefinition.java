@@ -33,9 +33,8 @@ public final class ProcessDefinition {
             new Transition(ApplicationStatus.RECHECKING, ApplicationStatus.WAITING_FOR_STATE_SYSTEM, "a state system did not answer"),
             new Transition(ApplicationStatus.WAITING_FOR_STATE_SYSTEM, ApplicationStatus.RECHECKING, "asked again"),
             new Transition(ApplicationStatus.RECHECKING, ApplicationStatus.REFUSED, "a recheck refused (S11–S14)"),
-            new Transition(ApplicationStatus.AWAITING_CHOICES, ApplicationStatus.AWAITING_PAYMENT, "S15 chosen, S16 МБГ phone found"),
-            new Transition(ApplicationStatus.AWAITING_CHOICES, ApplicationStatus.AWAITING_PHONE, "S16: no phone in МБГ"),
-            new Transition(ApplicationStatus.AWAITING_PHONE, ApplicationStatus.AWAITING_PAYMENT, "S16: the buyer's number confirmed"),
+            new Transition(ApplicationStatus.AWAITING_CHOICES, ApplicationStatus.AWAITING_PHONE, "S15: PSC and plate type chosen"),
+            new Transition(ApplicationStatus.AWAITING_PHONE, ApplicationStatus.AWAITING_PAYMENT, "S16: МБГ has the phone, or the buyer's number is confirmed"),
             new Transition(ApplicationStatus.AWAITING_PAYMENT, ApplicationStatus.AWAITING_BUYER_SIGNATURE, "S17: paid"),
             new Transition(ApplicationStatus.AWAITING_BUYER_SIGNATURE, ApplicationStatus.SUBMITTED, "S18: the buyer signed"));
 

@@ -19,7 +19,9 @@ public enum StateSystem {
     /** ЦОН catalogue: the public service centres that issue plates. */
     SERVICE_CENTRES("/psc/v1"),
     /** МБГ: the mobile citizens base (registered phones). */
-    MOBILE_CITIZENS("/mbg/v1");
+    MOBILE_CITIZENS("/mbg/v1"),
+    /** ПШЭП: the e-gov payment gateway. */
+    PAYMENTS("/payments/v1");
 
     private final String basePath;
 

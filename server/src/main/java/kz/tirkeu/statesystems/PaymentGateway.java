@@ -1,0 +1,15 @@
+package kz.tirkeu.statesystems;
+
+import java.net.URI;
+import java.util.List;
+import kz.tirkeu.pki.identity.Iin;
+
+/** ПШЭП, the e-gov payment gateway: invoices the buyer pays on the gateway's page (S17); confirmations come as signed callbacks. */
+public interface PaymentGateway {
+
+    Answer<Invoice> createInvoice(String reference, Iin payer, List<Item> items, URI callbackUrl, URI returnUrl);
+
+    record Item(String code, String description, long amountKzt) {}
+
+    record Invoice(String invoiceId, String status, long amountKzt, String paymentPageUrl) {}
+}
