@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.pki.identity.InvalidIdentifierException;
 import kz.tirkeu.sandbox.ca.CaRoutes;
 import kz.tirkeu.sandbox.ca.SandboxCa;
 import kz.tirkeu.sandbox.mail.MailCatcher;
@@ -11,6 +13,8 @@ import kz.tirkeu.sandbox.mail.MailRoutes;
 import kz.tirkeu.sandbox.mbg.MbgRoutes;
 import kz.tirkeu.sandbox.mbg.MobileCitizensBase;
 import kz.tirkeu.sandbox.mobile.MobileNumber;
+import kz.tirkeu.sandbox.payment.PaymentGateway;
+import kz.tirkeu.sandbox.payment.PaymentRoutes;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
@@ -100,6 +104,22 @@ public class SandboxAutoConfiguration {
         return new MailCatcher(properties.mail().smtpPort(), RETAINED_MESSAGES, Clock.systemUTC());
     }
 
+    @Bean(destroyMethod = "close")
+    PaymentGateway sandboxPaymentGateway(SandboxProperties properties) {
+        Set<Iin> declining = properties.payments().decliningPayers().stream()
+                .filter(iin -> !iin.isBlank())
+                .map(iin -> {
+                    try {
+                        return Iin.of(iin.strip());
+                    } catch (InvalidIdentifierException e) {
+                        throw new IllegalArgumentException("tirkeu.sandbox.payments.declining-payers: '" + iin + "' is not an IIN", e);
+                    }
+                })
+                .collect(Collectors.toSet());
+        return new PaymentGateway(PaymentGateway.Settings.of(properties.payments().callbackSecret(), declining,
+                properties.payments().invoiceValidity()), Clock.systemUTC());
+    }
+
     @Bean
     SignerDevices sandboxSignerDevices() {
         return new SignerDevices();
@@ -117,13 +137,15 @@ public class SandboxAutoConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
-                                                 MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail, SignerDevices devices) {
+                                                 MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail, SignerDevices devices,
+                                                 PaymentGateway payments) {
         return SandboxRoutes.of(address,
                 new CaRoutes(ca).routes(),
                 new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
                 new MbgRoutes(mbg).routes(),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes(),
                 mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
-                new SignerRoutes(personas, devices, address).routes());
+                new SignerRoutes(personas, devices, address).routes(),
+                new PaymentRoutes(payments, address).routes());
     }
 }

@@ -2,6 +2,7 @@ package kz.tirkeu.sandbox;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  so that the first tester does not wait for some thirty RSA keys to be generated
  * @param sms       the SMS centre ({@code tirkeu.sandbox.sms.*})
  * @param mail      the mail catcher ({@code tirkeu.sandbox.mail.*})
+ * @param payments  the payment gateway ({@code tirkeu.sandbox.payments.*})
  */
 @ConfigurationProperties("tirkeu.sandbox")
 public record SandboxProperties(
@@ -30,7 +32,8 @@ public record SandboxProperties(
         boolean temporary,
         @DefaultValue("true") boolean prepareOnStartup,
         @DefaultValue Sms sms,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Payments payments) {
 
     /**
      * @param receiptSecret      the secret of the delivery receipts' HMAC ({@code X-Sms-Signature}), shared with the platform
@@ -49,5 +52,16 @@ public record SandboxProperties(
     public record Mail(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2525") int smtpPort) {
+    }
+
+    /**
+     * @param callbackSecret  the secret of the payment confirmations' HMAC ({@code X-Payment-Signature}), shared with the platform
+     * @param decliningPayers IINs whose every payment is declined, for the "payment declined" scenario
+     * @param invoiceValidity how long an invoice can be paid before it expires
+     */
+    public record Payments(
+            @DefaultValue("sandbox-payment-secret") String callbackSecret,
+            @DefaultValue List<String> decliningPayers,
+            @DefaultValue("24h") Duration invoiceValidity) {
     }
 }

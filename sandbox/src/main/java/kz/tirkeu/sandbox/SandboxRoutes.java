@@ -18,7 +18,7 @@ final class SandboxRoutes {
     private SandboxRoutes() {}
 
     /** What {@code GET /sandbox} answers: where its parts are. */
-    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail, String signer, String ncalayer) {}
+    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail, String signer, String ncalayer, String payments) {}
 
     @SafeVarargs
     static RouterFunction<ServerResponse> of(SandboxAddress address, RouterFunction<ServerResponse>... parts) {
@@ -31,7 +31,8 @@ final class SandboxRoutes {
                         address.resolve("/sms").toString(),
                         address.resolve("/mail/v1/messages").toString(),
                         address.resolve("/signer").toString(),
-                        address.base().toString().replaceFirst("^http", "ws") + "/ncalayer")));
+                        address.base().toString().replaceFirst("^http", "ws") + "/ncalayer",
+                        address.resolve("/payments/v1/invoices").toString())));
         for (RouterFunction<ServerResponse> part : parts) {
             routes.add(part);
         }

@@ -90,6 +90,14 @@ public final class SandboxHttp {
                 .build());
     }
 
+    /** As a browser without cookies: a form posted. */
+    public HttpResponse<byte[]> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
     public HttpResponse<byte[]> postJson(String path, String json) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,11 +1,6 @@
 package kz.tirkeu.sandbox.sms;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,20 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import kz.tirkeu.sandbox.callback.SignedCallbacks;
+import kz.tirkeu.sandbox.callback.SignedCallbacks.Callback;
 import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.sms.SmsMessage.Receipt;
 import kz.tirkeu.sandbox.sms.SmsMessage.ReceiptState;
 import kz.tirkeu.sandbox.sms.SmsMessage.Status;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,7 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SmsCentre implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SmsCentre.class);
     static final String UNREACHABLE = "subscriber unreachable";
 
     /**
@@ -72,21 +60,14 @@ public final class SmsCentre implements AutoCloseable {
 
     private final Settings settings;
     private final Clock clock;
-    private final HttpClient http;
-    private final ScheduledExecutorService timer;
-    private final ExecutorService posting = Executors.newVirtualThreadPerTaskExecutor();
+    private final SignedCallbacks callbacks;
     /** By id, oldest first; the oldest leave once there are more than {@link Settings#retained()}. */
     private final Map<String, SmsMessage> messages = new LinkedHashMap<>();
 
     public SmsCentre(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(posting)
-                .build();
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sandbox-sms-timer").daemon().factory());
+        this.callbacks = new SignedCallbacks("sms", settings.retryDelays());
     }
 
     /** Takes a message for delivery; delivery and the receipt follow on their own. */
@@ -104,7 +85,7 @@ public final class SmsCentre implements AutoCloseable {
         }
         long spread = settings.maxDeliveryDelay().toMillis() - settings.minDeliveryDelay().toMillis();
         long delay = settings.minDeliveryDelay().toMillis() + (spread > 0 ? ThreadLocalRandom.current().nextLong(spread + 1) : 0);
-        later(Duration.ofMillis(delay), () -> deliver(message));
+        callbacks.later(Duration.ofMillis(delay), () -> deliver(message));
         return message;
     }
 
@@ -137,8 +118,9 @@ public final class SmsCentre implements AutoCloseable {
                         ? accepted.withStatus(Status.FAILED, clock.instant(), Optional.of(UNREACHABLE))
                         : accepted.withStatus(Status.DELIVERED, clock.instant(), Optional.empty()));
         if (delivered.callbackUrl().isPresent()) {
-            byte[] body = receiptOf(delivered);
-            postReceipt(delivered, body, ReceiptSignature.of(body, settings.receiptSecret()), 1);
+            Callback receipt = Callback.signed(delivered.callbackUrl().get(), ReceiptSignature.HEADER, receiptOf(delivered), settings.receiptSecret());
+            callbacks.post(receipt, "the delivery receipt of SMS " + delivered.id(), delivery -> update(delivered.id(),
+                    message -> message.withReceipt(new Receipt(ReceiptState.valueOf(delivery.state().name()), delivery.attempts(), delivery.lastError()))));
         }
     }
 
@@ -153,45 +135,6 @@ public final class SmsCentre implements AutoCloseable {
         return JsonMapper.shared().writeValueAsBytes(receipt);
     }
 
-    private void postReceipt(SmsMessage message, byte[] body, String signature, int attempt) {
-        URI callback = message.callbackUrl().orElseThrow();
-        HttpRequest request = HttpRequest.newBuilder(callback)
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .header(ReceiptSignature.HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            Optional<String> problem = failure != null ? Optional.of(describe(failure))
-                    : response.statusCode() / 100 != 2 ? Optional.of("HTTP " + response.statusCode()) : Optional.empty();
-            if (problem.isEmpty()) {
-                update(message.id(), m -> m.withReceipt(new Receipt(ReceiptState.POSTED, attempt, Optional.empty())));
-                return;
-            }
-            if (attempt > settings.retryDelays().size()) {
-                update(message.id(), m -> m.withReceipt(new Receipt(ReceiptState.GAVE_UP, attempt, problem)));
-                log.warn("Gave up posting the delivery receipt of SMS {} to {} after {} attempts; the last failed with {}",
-                        message.id(), callback, attempt, problem.get());
-                return;
-            }
-            update(message.id(), m -> m.withReceipt(new Receipt(ReceiptState.PENDING, attempt, problem)));
-            Duration wait = settings.retryDelays().get(attempt - 1);
-            log.debug("The delivery receipt of SMS {} to {} failed ({}); trying again in {}", message.id(), callback, problem.get(), wait);
-            later(wait, () -> postReceipt(message, body, signature, attempt + 1));
-        });
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return "timed out";
-        }
-        if (cause instanceof IOException && cause.getMessage() == null) {
-            return cause.getClass().getSimpleName();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
     private Optional<SmsMessage> update(String id, UnaryOperator<SmsMessage> change) {
         synchronized (messages) {
             SmsMessage current = messages.get(id);
@@ -204,24 +147,8 @@ public final class SmsCentre implements AutoCloseable {
         }
     }
 
-    private void later(Duration wait, Runnable task) {
-        try {
-            timer.schedule(() -> {
-                try {
-                    posting.execute(task);
-                } catch (RejectedExecutionException stopping) {
-                    // The application is stopping: receipts still due are dropped, as an SMS centre being shut down would.
-                }
-            }, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            log.debug("The SMS centre is stopping; a delivery or receipt due in {} is dropped", wait);
-        }
-    }
-
     @Override
     public void close() {
-        timer.shutdownNow();
-        http.shutdownNow();
-        posting.shutdownNow();
+        callbacks.close();
     }
 }

@@ -3,7 +3,6 @@ package kz.tirkeu.sandbox.sms;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -84,24 +83,12 @@ public final class SmsRoutes {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new BadRequestException("\"text\" has " + text.length() + " characters; the SMS centre takes up to " + MAX_TEXT_LENGTH + ".");
         }
-        Optional<URI> callback = body.optionalString("callbackUrl").map(SmsRoutes::callbackUrl);
+        Optional<URI> callback = body.optionalString("callbackUrl").isPresent() ? Optional.of(body.requiredHttpUrl("callbackUrl")) : Optional.empty();
         SmsMessage message = centre.accept(number, text, body.optionalString("reference"), callback);
         return ServerResponse.status(HttpStatus.ACCEPTED)
                 .location(URI.create(request.requestPath().contextPath().value() + "/sandbox/sms/v1/messages/" + message.id()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Accepted(message.id(), message.status().name()));
-    }
-
-    private static URI callbackUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            if (uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw new BadRequestException("\"callbackUrl\" must be an absolute http or https URL; '" + value + "' is not.");
     }
 
     /** {@code ?to=}: a number as people type it; a '+' the query string turned into a space is fine. */

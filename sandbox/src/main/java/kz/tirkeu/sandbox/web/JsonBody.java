@@ -2,6 +2,10 @@ package kz.tirkeu.sandbox.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.web.servlet.function.ServerRequest;
 import tools.jackson.core.JacksonException;
@@ -47,6 +51,45 @@ public final class JsonBody {
     public String requiredString(String field) {
         return optionalString(field).filter(value -> !value.isBlank())
                 .orElseThrow(() -> new BadRequestException("\"" + field + "\" is missing or empty; send " + example + "."));
+    }
+
+    /** An absolute http or https URL, as callbacks and return addresses must be. */
+    public URI requiredHttpUrl(String field) {
+        String value = requiredString(field);
+        try {
+            URI uri = new URI(value);
+            if (uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw new BadRequestException("\"" + field + "\" must be an absolute http or https URL; '" + value + "' is not.");
+    }
+
+    /** A whole number field that must be there. */
+    public long requiredLong(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new BadRequestException("\"" + field + "\" must be a whole number; send " + example + ".");
+        }
+        return value.longValue();
+    }
+
+    /** A field that must be a non-empty array of objects, each read as strictly as the body. */
+    public List<JsonBody> requiredObjects(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw new BadRequestException("\"" + field + "\" must be a non-empty array; send " + example + ".");
+        }
+        List<JsonBody> objects = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isObject()) {
+                throw new BadRequestException("Each of \"" + field + "\" must be an object; send " + example + ".");
+            }
+            objects.add(new JsonBody(element, example));
+        }
+        return objects;
     }
 
     /** A string field that may be absent or null. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.HexFormat;
+import kz.tirkeu.sandbox.CallbackReceiver;
 import kz.tirkeu.sandbox.SandboxHttp;
 import kz.tirkeu.sandbox.SandboxTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kz.tirkeu.sandbox.CallbackReceiver;
 import kz.tirkeu.sandbox.mobile.MobileNumber;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package kz.tirkeu.sandbox.sms;
+package kz.tirkeu.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,17 +16,25 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The platform's receipt endpoint, played by the test: records what the SMS centre posts, answers as told. */
-final class CallbackReceiver implements AutoCloseable {
+/** The platform's callback endpoint, played by the test: records what the sandbox posts to it (with one signature header), answers as told. */
+public final class CallbackReceiver implements AutoCloseable {
 
-    record Received(byte[] body, String signature, String contentType, Instant at) {}
+    public record Received(byte[] body, String signature, String contentType, Instant at) {}
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Deque<Integer> statuses;
 
-    /** @param statuses what to answer to the first calls, in order; 200 after them */
-    CallbackReceiver(List<Integer> statuses) {
+    /** A receiver of the SMS centre's delivery receipts. */
+    public CallbackReceiver(List<Integer> statuses) {
+        this("X-Sms-Signature", statuses);
+    }
+
+    /**
+     * @param signatureHeader the header the signature comes in
+     * @param statuses        what to answer to the first calls, in order; 200 after them
+     */
+    public CallbackReceiver(String signatureHeader, List<Integer> statuses) {
         this.statuses = new ArrayDeque<>(statuses);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,7 +46,7 @@ final class CallbackReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Sms-Signature"),
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst(signatureHeader),
                     exchange.getRequestHeaders().getFirst("Content-Type"), Instant.now()));
             Integer status;
             synchronized (this.statuses) {
@@ -49,17 +58,22 @@ final class CallbackReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/receipts");
     }
 
     /** The next call, waiting up to five seconds. */
-    Received next() throws InterruptedException {
+    public Received next() throws InterruptedException {
         Received call = received.poll(5, TimeUnit.SECONDS);
         if (call == null) {
-            throw new AssertionError("the SMS centre posted no receipt to " + url() + " within five seconds");
+            throw new AssertionError("the sandbox posted nothing to " + url() + " within five seconds");
         }
         return call;
+    }
+
+    /** The next call if one comes within the wait. */
+    public Received poll(Duration wait) throws InterruptedException {
+        return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
