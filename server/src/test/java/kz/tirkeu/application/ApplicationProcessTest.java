@@ -307,6 +307,62 @@ class ApplicationProcessTest {
     }
 
     @Test
+    void theBuyerChoosesPaysOnceAndSignsAndTheApplicationIsSubmitted() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        SYSTEMS.on("/psc/v1/centres/ALM-01", json("{\"code\":\"ALM-01\",\"name\":\"ЦОН Алмалинского района\",\"regionCode\":\"02\",\"address\":\"Almaty\",\"issuesPlates\":true}"));
+        String number = start(vin, buyerIin).body().path("number").asString();
+        signAsSeller(number, "dealer1-manager");
+        String buyerToken = client.signIn("buyer-aidar");
+        client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyerToken);
+
+        assertThat(client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "GOLD"), buyerToken).code())
+                .isEqualTo("PLATE_TYPE_UNKNOWN");
+        JsonNode chosen = client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyerToken).body();
+        assertThat(chosen.path("status").asString()).as("МБГ has aidar's phone: straight on to pay").isEqualTo("AWAITING_PAYMENT");
+
+        JsonNode invoice = client.post("/api/v1/applications/" + number + "/invoice", "", buyerToken).body();
+        // 2026, a new car: 0.25 + 1.25 + 2.8 MRP of 4,325 KZT = 1,081 + 5,406 + 12,110.
+        assertThat(invoice.path("amountKzt").asLong()).isEqualTo(1081 + 5406 + 12110);
+        assertThat(invoice.path("paymentPageUrl").asString()).contains("/sandbox/payments/pay/");
+        String invoiceId = invoice.path("invoiceId").asString();
+        assertThat(client.post("/sandbox/payments/v1/invoices/" + invoiceId + "/payment", Map.of("action", "pay"), null).status()).isEqualTo(200);
+        awaitStatus(number, "AWAITING_BUYER_SIGNATURE");
+        // The gateway sends the same callback again: nothing changes twice.
+        client.post("/sandbox/payments/v1/invoices/" + invoiceId + "/callback-replay", "", null);
+        assertThat(db.sql("select count(*) from application_action a join application p on p.id = a.application_id where p.number = ? and a.action = 'PAID'")
+                .param(number).query(Integer.class).single()).isEqualTo(1);
+
+        JsonNode statement = client.get("/api/v1/applications/" + number + "/buyer-statement", buyerToken).body();
+        assertThat(statement.path("statement").asString()).contains("\"paymentId\"").contains("ALM-01").contains("REGISTRATION_FEE");
+        TirkeuClient.Reply wrongKey = client.post("/api/v1/applications/" + number + "/buyer-signature",
+                Map.of("signature", client.signBase64(statement.path("dataToSign").asString(), client.key("buyer-aidar", "auth"))), buyerToken);
+        assertThat(wrongKey.body().path("detail").asString()).contains("KEY_PURPOSE_FAILURE");
+        TirkeuClient.Reply signed = client.post("/api/v1/applications/" + number + "/buyer-signature",
+                Map.of("signature", client.signBase64(statement.path("dataToSign").asString(), client.key("buyer-aidar", "sign"))), buyerToken);
+        assertThat(signed.body().path("status").asString()).as(signed.body().toString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aForgedPaymentCallbackIsRefused() {
+        TirkeuClient.Reply forged = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/payments/callbacks"))
+                .header("Content-Type", "application/json").header("X-Payment-Signature", "sha256=00")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"invoiceId\":\"x\",\"paymentId\":\"y\",\"status\":\"PAID\"}")), null);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.code()).isEqualTo("CALLBACK_SIGNATURE_INVALID");
+    }
+
+    private void awaitStatus(String number, String status) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        String now = "";
+        while (java.time.Instant.now().isBefore(deadline) && !now.equals(status)) {
+            now = db.sql("select status from application where number = ?").param(number).query(String.class).single();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        assertThat(now).isEqualTo(status);
+    }
+
+    @Test
     void theProcessDefinitionIsPublishedAsData() {
         JsonNode definition = client.get("/api/v1/process-definition", null).body();
         assertThat(definition.path("version").asString()).isEqualTo(ProcessDefinition.VERSION);

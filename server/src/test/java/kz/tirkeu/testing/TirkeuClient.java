@@ -30,6 +30,7 @@ public final class TirkeuClient {
 
     public static final String KEY_PASSWORD = "Qwerty12";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final java.util.Set<String> USED_MESSAGES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -123,7 +124,8 @@ public final class TirkeuClient {
             for (JsonNode message : messages.isArray() ? messages : messages.path("messages")) {
                 Instant sentAt = Instant.parse(message.path("sentAt").asString());
                 Matcher code = CODE.matcher(message.path("text").asString());
-                if (!sentAt.isBefore(since.minusSeconds(1)) && code.find()) {
+                // Each code is read once: a sign-in a moment earlier for the same person must not lend its code.
+                if (!sentAt.isBefore(since.minusMillis(200)) && code.find() && USED_MESSAGES.add(message.path("id").asString() + message.path("messageId").asString())) {
                     return code.group(1);
                 }
             }
