@@ -15,7 +15,7 @@ import kz.tirkeu.statesystems.Evidence;
  */
 record ApplicationView(String number, ApplicationStatus status, String processVersion, String vin, String sellerBin, String buyerIin,
                        Instant createdAt, Optional<Instant> buyerDeadline, Optional<Map<String, String>> refusal,
-                       List<String> waitingFor, List<Entry> timeline) {
+                       List<String> waitingFor, List<String> warnings, List<Entry> timeline) {
 
     record Entry(int seq, Instant at, Action.Actor actor, Action.Kind action, Optional<String> step, ApplicationStatus status,
                  Map<String, String> detail, Optional<EvidenceView> evidence) {}
@@ -34,8 +34,11 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
                 ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_WAITING).flatMap(a -> a.evidence().stream())
                         .map(e -> e.system().name()).distinct().toList()
                 : List.of();
+        // VIN check digits are binding only in North America: a mismatch is shown, never held against anyone.
+        List<String> warnings = record.vin().checkDigitMatches() ? List.of()
+                : List.of("The VIN's 9th character is not its ISO 3779 check digit. Check the VIN against the vehicle; this is a warning only.");
         return new ApplicationView(record.number(), record.status(), record.processVersion(), record.vin().value(), record.sellerBin().value(),
-                record.buyerIin().value(), record.createdAt(), record.buyerDeadline(), refusal, waitingFor, timeline);
+                record.buyerIin().value(), record.createdAt(), record.buyerDeadline(), refusal, waitingFor, warnings, timeline);
     }
 
     private static Map<String, String> withStep(Map<String, String> detail, String step) {
