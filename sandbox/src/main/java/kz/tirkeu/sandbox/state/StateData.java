@@ -147,7 +147,9 @@ public final class StateData {
                           boolean recyclingFee, ContractMode contract) {
         Model model = VehicleModels.ALL.get(Math.floorMod(variant * 7, VehicleModels.ALL.size()));
         Vehicle vehicle = new Vehicle(variant, serial, vin(model, serial), sellerBin, buyerIin, eptsStatus, customsPaid, recyclingFee, contract);
-        fixedVehicles.put(vehicle.vin(), vehicle);
+        if (fixedVehicles.putIfAbsent(vehicle.vin(), vehicle) != null) {
+            throw new IllegalStateException("two of the sandbox's vehicles would share the VIN " + vehicle.vin());
+        }
         return vehicle;
     }
 
@@ -393,6 +395,8 @@ public final class StateData {
                 new Fine("2602001311046", "597-бап 1-бөлік", "Тоқтау және тұрақ ережелерін бұзу (parking violation)", 3 * MRP, "2026-10-02", "2026-12-01")));
         String deceased = named(Iin.generate(LocalDate.of(1949, 3, 3), true, 9001).value(), "Тоқтаров", "Ерболат", "Асқарұлы", "DECEASED", 45);
         String unknown = Iin.generate(LocalDate.of(1983, 7, 7), true, 9500).value();
+        String missingPerson = named(Iin.generate(LocalDate.of(1975, 10, 19), true, 9002).value(), "Ұзақов", "Тимур", "Мақсатұлы", "MISSING", 46);
+        String incapacitated = named(Iin.generate(LocalDate.of(1992, 1, 8), false, 9003).value(), "Серікбаева", "Айгүл", "Қуанышқызы", "INCAPACITATED", 47);
 
         int s = 900_001;
         scenario("happy-path", "S1-S18", "Happy path", "dealer1 sells buyer-aidar a car for which every state system answers yes; the buyer agrees, pays and signs.",
@@ -408,6 +412,14 @@ public final class StateData {
                 "ЭПТС holds the passport with status INCOMPLETE (the manufacturer has not completed it); customs, recycling fee and contract are in order.",
                 seller1, fixed(5, s++, dealer1, aigerim, "INCOMPLETE", true, true, ContractMode.SIGNED), aigerim, "buyer-aigerim", null,
                 expected("REFUSED", "S3", "EPTS_NOT_ACTIVE"));
+        int extra = 900_101;
+        for (String status : List.of("CLOSED", "ANNULLED", "RECYCLED")) {
+            int serial = extra++;
+            scenario("epts-" + status.toLowerCase(), "S3", "Electronic passport " + status.toLowerCase(),
+                    "ЭПТС holds the passport with status " + status + "; customs, recycling fee and contract are in order.",
+                    seller1, fixed(serial, serial, dealer1, aigerim, status, true, true, ContractMode.SIGNED),
+                    aigerim, "buyer-aigerim", null, expected("REFUSED", "S3", "EPTS_NOT_ACTIVE"));
+        }
         scenario("customs-not-paid", "S4", "Customs payments not paid", "КГД has the declaration, with paid=false.",
                 seller2, fixed(6, s++, dealer2, daulet, "ACTIVE", false, true, ContractMode.SIGNED), daulet, "buyer-daulet", null,
                 expected("REFUSED", "S4", "CUSTOMS_NOT_PAID"));
@@ -420,6 +432,10 @@ public final class StateData {
                 expected("CORRECTION_REQUESTED", "S7", "BUYER_NOT_FOUND"));
         scenario("buyer-not-eligible", "S7", "Buyer deceased", "ГБД ФЛ answers lifeStatus DECEASED for the buyer (not a persona: nobody signs for him).",
                 seller2, ready(10, s++, dealer2, deceased), deceased, null, null, expected("REFUSED", "S7", "BUYER_NOT_ELIGIBLE"));
+        scenario("buyer-missing", "S7", "Buyer missing", "ГБД ФЛ answers lifeStatus MISSING (declared missing) for the buyer.",
+                seller1, ready(19, extra++, dealer1, missingPerson), missingPerson, null, null, expected("REFUSED", "S7", "BUYER_NOT_ELIGIBLE"));
+        scenario("buyer-incapacitated", "S7", "Buyer incapacitated", "ГБД ФЛ answers lifeStatus INCAPACITATED for the buyer.",
+                seller2, ready(20, extra++, dealer2, incapacitated), incapacitated, null, null, expected("REFUSED", "S7", "BUYER_NOT_ELIGIBLE"));
         scenario("contract-not-found", "S8", "No sale contract", "The e-contract systems hold no contract for this VIN, seller and buyer (404).",
                 seller1, fixed(11, s++, dealer1, yerlan, "ACTIVE", true, true, ContractMode.NONE), yerlan, "buyer-yerlan", null,
                 expected("REFUSED", "S8", "CONTRACT_NOT_FOUND"));

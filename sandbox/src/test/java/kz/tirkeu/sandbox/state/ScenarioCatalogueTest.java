@@ -90,9 +90,11 @@ class ScenarioCatalogueTest {
     void everyScenarioLeadsWhereItSays() {
         JsonNode scenarios = json(ok(sandbox.get("/scenarios")));
         List<String> ids = new ArrayList<>();
+        List<String> vins = new ArrayList<>();
         for (JsonNode scenario : scenarios) {
             String id = scenario.get("id").stringValue();
             ids.add(id);
+            vins.add(scenario.get("vin").stringValue());
             JsonNode seller = scenario.get("seller");
             assertThat(sandbox.persona(seller.get("personaId").stringValue()).get("bin").stringValue()).as(id).isEqualTo(seller.get("bin").stringValue());
             JsonNode buyer = scenario.get("buyer");
@@ -127,9 +129,10 @@ class ScenarioCatalogueTest {
                 assertThat(phone).as(id + ": МБГ").isEqualTo(id.equals("no-phone-in-mbg") ? 404 : 200);
             }
         }
+        assertThat(vins).as("each scenario has a car of its own").doesNotHaveDuplicates();
         assertThat(ids).doesNotHaveDuplicates().contains("happy-path", "seller-not-vehicle-dealer", "epts-not-found", "epts-not-active",
                 "customs-not-paid", "recycling-fee-not-paid", "buyer-not-found", "buyer-not-eligible", "contract-not-found",
-                "contract-after-retry", "unpaid-fines", "no-phone-in-mbg", "payment-declined", "payment-callback-twice",
+                "contract-after-retry", "unpaid-fines", "epts-closed", "epts-annulled", "epts-recycled", "buyer-missing", "buyer-incapacitated", "no-phone-in-mbg", "payment-declined", "payment-callback-twice",
                 "buyer-declines", "buyer-deadline-passes");
         assertThat(scenarios).extracting(s -> s.get("expected").get("outcome").stringValue())
                 .contains("SUBMITTED", "REFUSED", "WAITING_THEN_SUBMITTED", "CORRECTION_REQUESTED", "DECLINED", "EXPIRED");
