@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +26,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * instant. {@link #filter} applies them to a system's routes; {@link #reset} turns all off and tells the
  * listeners (the e-contract retry counter).
  */
-public final class StateSystemFaults implements AutoCloseable {
+public final class StateSystemFaults implements AutoCloseable, ApplicationListener<ContextClosedEvent> {
 
     public static final List<String> SYSTEMS = List.of("gbdul", "epts", "customs", "recycling", "gbdfl", "econtracts", "erap", "mbg", "psc", "sms", "payments");
     static final String MALFORMED_BODY = "{\"status\":\"OK\",\"data\":<html>Service temporarily unavailable";
@@ -40,6 +42,7 @@ public final class StateSystemFaults implements AutoCloseable {
     private final Clock clock;
     private final Object released = new Object();
     private long generation;
+    private volatile boolean closed;
 
     public StateSystemFaults(Duration hold, Clock clock) {
         this.hold = hold;
@@ -88,9 +91,20 @@ public final class StateSystemFaults implements AutoCloseable {
         resetListeners.forEach(Runnable::run);
     }
 
+    /** Held requests let go, and no more held: the sandbox is stopping. */
     @Override
     public void close() {
+        closed = true;
         release();
+    }
+
+    /**
+     * Closing already when the context starts to close, before the web server's graceful shutdown, which
+     * would otherwise wait for requests held by a timeout fault.
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        close();
     }
 
     private void release() {
@@ -134,7 +148,7 @@ public final class StateSystemFaults implements AutoCloseable {
         synchronized (released) {
             long started = generation;
             long left;
-            while (generation == started && (left = deadline - System.nanoTime()) > 0) {
+            while (!closed && generation == started && (left = deadline - System.nanoTime()) > 0) {
                 released.wait(Math.max(1, left / 1_000_000));
             }
         }
