@@ -1,6 +1,7 @@
 package kz.tirkeu.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +25,9 @@ import kz.tirkeu.sandbox.signer.SignerDevices;
 import kz.tirkeu.sandbox.signer.SignerRoutes;
 import kz.tirkeu.sandbox.sms.SmsCentre;
 import kz.tirkeu.sandbox.sms.SmsRoutes;
+import kz.tirkeu.sandbox.state.StateData;
+import kz.tirkeu.sandbox.state.StateSystemFaults;
+import kz.tirkeu.sandbox.state.StateSystemRoutes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -135,17 +139,31 @@ public class SandboxAutoConfiguration {
         return NcaLayerEndpoint.handlerMapping(ncaLayer);
     }
 
+    /** The state systems' data: the same in every run, ready in well under a second. */
+    @Bean
+    StateData sandboxStateData(PersonaCatalogue catalogue) {
+        return new StateData(catalogue);
+    }
+
+    /** Faults testers turn on per state system; a "timeout" holds a request 30 s, or until the faults are reset. */
+    @Bean(destroyMethod = "close")
+    StateSystemFaults sandboxStateSystemFaults() {
+        return new StateSystemFaults(Duration.ofSeconds(30), Clock.systemUTC());
+    }
+
     @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
                                                  MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail, SignerDevices devices,
-                                                 PaymentGateway payments) {
-        return SandboxRoutes.of(address,
+                                                 PaymentGateway payments, StateData stateData, StateSystemFaults faults) {
+        return SandboxRoutes.of(address, stateData.readyVehicleCount(),
                 new CaRoutes(ca).routes(),
                 new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
-                new MbgRoutes(mbg).routes(),
-                new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes(),
+                new MbgRoutes(mbg).routes().filter(faults.filter("mbg", request -> true)),
+                new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes()
+                        .filter(faults.filter("sms", request -> request.method().name().equals("POST"))),
+                new StateSystemRoutes(stateData, faults).routes(),
                 mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
                 new SignerRoutes(personas, devices, address).routes(),
-                new PaymentRoutes(payments, address).routes());
+                new PaymentRoutes(payments, address).routes().filter(faults.filter("payments", request -> true)));
     }
 }

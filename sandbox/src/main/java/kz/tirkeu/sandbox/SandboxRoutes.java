@@ -18,10 +18,24 @@ final class SandboxRoutes {
     private SandboxRoutes() {}
 
     /** What {@code GET /sandbox} answers: where its parts are. */
-    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail, String signer, String ncalayer, String payments) {}
+    record Index(String ca, String personas, String mbg, String sms, String smsPage, String mail, String signer, String ncalayer, String payments,
+                 StateSystemsIndex stateSystems) {}
+
+    /** Where the state systems are, and how many ready vehicles the seed has. */
+    record StateSystemsIndex(String gbdul, String epts, String customs, String recycling, String gbdfl, String econtracts, String erap,
+                             String psc, String readyVehicles, int readyVehicleCount, String scenarios, String faults) {
+
+        static StateSystemsIndex at(SandboxAddress address, int readyVehicleCount) {
+            String base = address.base().toString();
+            return new StateSystemsIndex(base + "/gbdul/v1/organisations/{bin}", base + "/epts/v1/passports/{vin}", base + "/customs/v1/payments/{vin}",
+                    base + "/recycling/v1/fees/{vin}", base + "/gbdfl/v1/persons/{iin}", base + "/econtracts/v1/contracts?vin={vin}&sellerBin={bin}&buyerIin={iin}",
+                    base + "/erap/v1/fines/{iin}", base + "/psc/v1/centres", base + "/seed/v1/ready-vehicles", readyVehicleCount,
+                    base + "/scenarios", base + "/faults");
+        }
+    }
 
     @SafeVarargs
-    static RouterFunction<ServerResponse> of(SandboxAddress address, RouterFunction<ServerResponse>... parts) {
+    static RouterFunction<ServerResponse> of(SandboxAddress address, int readyVehicleCount, RouterFunction<ServerResponse>... parts) {
         RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET(SandboxAddress.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(new Index(
                         address.resolve("/ca").toString(),
@@ -32,7 +46,8 @@ final class SandboxRoutes {
                         address.resolve("/mail/v1/messages").toString(),
                         address.resolve("/signer").toString(),
                         address.base().toString().replaceFirst("^http", "ws") + "/ncalayer",
-                        address.resolve("/payments/v1/invoices").toString())));
+                        address.resolve("/payments/v1/invoices").toString(),
+                        StateSystemsIndex.at(address, readyVehicleCount))));
         for (RouterFunction<ServerResponse> part : parts) {
             routes.add(part);
         }

@@ -31,6 +31,12 @@ public final class PersonaCatalogue {
 
     static final Dealer DEALER_1 = new Dealer("dealer1", Bin.generate(2012, 4, 3715), "ТОО «Есіл Моторс»");
     static final Dealer DEALER_2 = new Dealer("dealer2", Bin.generate(2016, 10, 2048), "ТОО «Алатау Моторс»");
+    /**
+     * A car-repair shop, not a dealer: its OKED in ГБД ЮЛ is 45201 (maintenance and repair), none of the
+     * vehicle-sale codes 4511/4519, so an application it starts is refused at S1. Its manager's keys work
+     * like any dealer employee's, so the refusal comes from the OKED check and nothing else.
+     */
+    static final Dealer DEALER_3 = new Dealer("dealer3", Bin.generate(2018, 5, 4096), "ТОО «Сарыарқа Сервис»");
     /** The operator of the Tirkeu platform, whose organisation key signs registration certificates. */
     static final Bin PLATFORM_BIN = Bin.generate(2019, 3, 1001);
     static final String PLATFORM_OPERATOR = "АО «Тіркеу»";
@@ -62,6 +68,8 @@ public final class PersonaCatalogue {
                 new PersonName("Мұратов", "Арман", "Бауыржанұлы"), LocalDate.of(1991, 12, 19), MALE, 2002));
         all.add(dealerEmployee(DEALER_2, "clerk", KzRole.EMPLOYEE, "Sales clerk without signing right",
                 new PersonName("Сағындықова", "Айжан", "Нұрланқызы"), LocalDate.of(2000, 3, 28), FEMALE, 2003));
+        all.add(dealerEmployee(DEALER_3, "manager", KzRole.SIGNING_RIGHT, "Manager with signing right of a car-repair shop (OKED 45201, not a vehicle dealer)",
+                new PersonName("Жақсылықов", "Бақытжан", "Ғаниұлы"), LocalDate.of(1983, 8, 16), MALE, 3501));
 
         all.add(staff("staff-psc-operator", "Operator of a public service centre (ЦОН), hands over certificates and plates",
                 new PersonName("Ибраева", "Мәдина", "Ғалымқызы"), LocalDate.of(1993, 7, 11), FEMALE, 3001));

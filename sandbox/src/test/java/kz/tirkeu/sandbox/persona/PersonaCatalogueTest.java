@@ -76,7 +76,7 @@ class PersonaCatalogueTest {
     @Test
     void eachOfTwoDealersHasAHeadAManagerWithSigningRightAndAClerk() {
         Set<Bin> dealers = ofKind(PersonaKind.DEALER_EMPLOYEE).stream().map(p -> p.bin().orElseThrow()).collect(Collectors.toSet());
-        assertThat(dealers).hasSize(2);
+        assertThat(dealers).hasSize(3).as("dealer3 is the repair shop of the S1 refusal scenario").contains(catalogue.find("dealer3-manager").orElseThrow().bin().orElseThrow());
         for (String dealer : List.of("dealer1", "dealer2")) {
             assertThat(catalogue.find(dealer + "-head").orElseThrow().roles()).containsExactlyInAnyOrder(KzRole.LEGAL_ENTITY_EMPLOYEE, KzRole.FIRST_HEAD);
             assertThat(catalogue.find(dealer + "-manager").orElseThrow().roles()).containsExactlyInAnyOrder(KzRole.LEGAL_ENTITY_EMPLOYEE, KzRole.SIGNING_RIGHT);
