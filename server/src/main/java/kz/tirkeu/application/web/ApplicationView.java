@@ -27,7 +27,9 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
                 a.detail(), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
                         e.facts(), e.responseDigest())))).toList();
         Optional<Map<String, String>> refusal = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
-                ? actions.reversed().stream().filter(a -> a.kind() == Action.Kind.CHECK_REFUSED).findFirst()
+                // The decisive refusal: the earliest step that refused in the latest round of checks (S3 before S8).
+                ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_REFUSED)
+                        .min(java.util.Comparator.comparing(a -> a.step().orElseThrow()))
                         .map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse("")))
                 : Optional.empty();
         List<String> waitingFor = record.status() == ApplicationStatus.WAITING_FOR_STATE_SYSTEM
