@@ -76,6 +76,10 @@ public final class SandboxHttp {
                 .build());
     }
 
+    public HttpResponse<byte[]> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     /** As a browser with the cookie it was given: a GET. */
     public HttpResponse<byte[]> getWithCookie(String path, String cookie) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build());

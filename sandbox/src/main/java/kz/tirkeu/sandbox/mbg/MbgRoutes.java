@@ -16,6 +16,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  *   GET /sandbox/mbg/v1/subscribers/{iin}   200 {"iin": "…", "phone": "+77011234567"}
  *                                           404 problem: no phone registered for this IIN
  *                                           400 problem: not an IIN (length or check digit)
+ *   DELETE /sandbox/mbg/v1/subscribers/{iin}   sandbox control: the person's number is withdrawn (204), as when a
+ *                                           SIM is given up; МБГ then answers 404 for them
+ *   PUT    /sandbox/mbg/v1/subscribers/{iin}   sandbox control: the catalogue number is registered again (204)
  * </pre>
  */
 public final class MbgRoutes {
@@ -32,6 +35,14 @@ public final class MbgRoutes {
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET("/sandbox/mbg/v1/subscribers/{iin}", this::subscriber)
+                .DELETE("/sandbox/mbg/v1/subscribers/{iin}", request -> {
+                    mbg.withdraw(iinIn(request.pathVariable("iin")));
+                    return ServerResponse.noContent().build();
+                })
+                .PUT("/sandbox/mbg/v1/subscribers/{iin}", request -> {
+                    mbg.restore(iinIn(request.pathVariable("iin")));
+                    return ServerResponse.noContent().build();
+                })
                 .build();
     }
 

@@ -16,6 +16,8 @@ import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 public final class MobileCitizensBase {
 
     private final Map<Iin, MobileNumber> phones;
+    /** Numbers a tester withdrew, as when a person gives up a SIM: МБГ then answers "none" for them. */
+    private final java.util.Set<Iin> withdrawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MobileCitizensBase(PersonaCatalogue catalogue) {
         this.phones = catalogue.personas().stream()
@@ -24,7 +26,17 @@ public final class MobileCitizensBase {
     }
 
     public Optional<MobileNumber> registeredPhone(Iin iin) {
-        return Optional.ofNullable(phones.get(iin));
+        return withdrawn.contains(iin) ? Optional.empty() : Optional.ofNullable(phones.get(iin));
+    }
+
+    /** Withdraws the person's number (true when there was one to withdraw). */
+    public boolean withdraw(Iin iin) {
+        return phones.containsKey(iin) && withdrawn.add(iin);
+    }
+
+    /** Gives the person their catalogue number back. */
+    public void restore(Iin iin) {
+        withdrawn.remove(iin);
     }
 
     /** Who holds a number, for pages that show whose phone a message went to. */
