@@ -50,26 +50,31 @@ class BuyerStepsApi {
                 () -> ResponseEntity.ok(view(steps.choose(buyer, number, body.pscCode(), body.plateType()))));
     }
 
+    /** S16 without МБГ: a code goes to the number; the same Idempotency-Key again sends no second code. */
     @PostMapping("/api/v1/applications/{number}/phone")
     @Allowed(Role.BUYER)
-    ApplicationView enterPhone(SignedInPerson buyer, @PathVariable String number, @RequestBody Phone body, Locale locale) {
+    ResponseEntity<?> enterPhone(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                 @RequestBody Phone body, Locale locale) {
         if (body.phone() == null) {
             throw new IllegalArgumentException("Send phone, e.g. +77011234567.");
         }
-        return view(steps.enterPhone(buyer, number, body.phone(), locale));
+        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "phone", body.phone()),
+                () -> ResponseEntity.ok(view(steps.enterPhone(buyer, number, body.phone(), locale))));
     }
 
     @PostMapping("/api/v1/applications/{number}/phone/confirmation")
     @Allowed(Role.BUYER)
-    ApplicationView confirmPhone(SignedInPerson buyer, @PathVariable String number, @RequestBody Code body) {
-        return view(steps.confirmPhone(buyer, number, body.code()));
+    ResponseEntity<?> confirmPhone(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                   @RequestBody Code body) {
+        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "code", String.valueOf(body.code())),
+                () -> ResponseEntity.ok(view(steps.confirmPhone(buyer, number, body.code()))));
     }
 
     /** S17: the invoice; open paymentPageUrl to pay. Asking again returns the open invoice. */
     @PostMapping("/api/v1/applications/{number}/invoice")
     @Allowed(Role.BUYER)
-    BuyerSteps.Invoice invoice(SignedInPerson buyer, @PathVariable String number) {
-        return steps.invoice(buyer, number);
+    ResponseEntity<?> invoice(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "invoice", true), () -> ResponseEntity.ok(steps.invoice(buyer, number)));
     }
 
     @GetMapping("/api/v1/applications/{number}/buyer-statement")
