@@ -146,7 +146,7 @@ class ApplicationProcessTest {
 
         String buyerToken = client.signIn("buyer-aidar");
         assertThat(client.get("/api/v1/applications", buyerToken).body().toString()).contains(number);
-        assertThat(client.get("/api/v1/notices", buyerToken).body().toString()).contains(number);
+        assertThat(client.get("/api/v1/notices", buyerToken).body().toString()).contains(number).contains("ТОО «Есіл Моторс»").contains("Chevrolet Onix 2026");
         TirkeuClient.Reply agreed = client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyerToken);
         assertThat(agreed.body().path("status").asString()).as(agreed.body().toString()).isEqualTo("AWAITING_CHOICES");
         assertThat(agreed.body().path("timeline").toString()).contains("\"S11\"", "\"S12\"", "\"S13\"", "\"S14\"");
