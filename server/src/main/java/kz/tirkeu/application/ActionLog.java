@@ -44,6 +44,20 @@ public class ActionLog {
         applications.setStatus(applicationId, status, at);
     }
 
+    /** The logs of several applications in one query (for lists: no query per application). */
+    public Map<UUID, List<Action>> of(java.util.Collection<UUID> applicationIds) {
+        Map<UUID, List<Action>> logs = new java.util.HashMap<>();
+        if (applicationIds.isEmpty()) {
+            return logs;
+        }
+        db.sql("select * from application_action where application_id = any (?) order by application_id, seq")
+                .param(applicationIds.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject("application_id", UUID.class), row(rs, n)))
+                .list()
+                .forEach(entry -> logs.computeIfAbsent(entry.getKey(), id -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return logs;
+    }
+
     public List<Action> of(UUID applicationId) {
         return db.sql("select * from application_action where application_id = ? order by seq").param(applicationId).query(this::row).list();
     }

@@ -128,8 +128,9 @@ public class ApplicationProcess {
         applications.setBuyerDeadline(record.id(), deadline);
         log.append(record.id(), at, Action.Actor.SELLER, signer.value(), Action.Kind.SELLER_SIGNED, Step.S9,
                 ApplicationStatus.AWAITING_BUYER_CONSENT, Map.of("buyerDeadline", deadline.toString()), null);
-        Map<String, String> seller = factsOf(record, Step.S1);
-        Map<String, String> vehicle = factsOf(record, Step.S3);
+        List<Action> actions = log.of(record.id());
+        Map<String, String> seller = factsOf(actions, Step.S1);
+        Map<String, String> vehicle = factsOf(actions, Step.S3);
         notifications.notify(new NoticeRequest(record.buyerIin(), "application.awaiting-buyer-consent", Map.of(
                 "applicationNumber", record.number(), "deadline", deadline.toString(),
                 "sellerName", seller.getOrDefault("name", "BIN " + record.sellerBin()),
@@ -235,8 +236,8 @@ public class ApplicationProcess {
     }
 
     /** The facts the latest passed check of a step relied on (its evidence). */
-    private Map<String, String> factsOf(ApplicationRecord record, Step step) {
-        return log.of(record.id()).reversed().stream()
+    private static Map<String, String> factsOf(List<Action> actions, Step step) {
+        return actions.reversed().stream()
                 .filter(a -> a.kind() == Action.Kind.CHECK_PASSED && a.step().orElse(null) == step)
                 .flatMap(a -> a.evidence().stream()).map(kz.tirkeu.statesystems.Evidence::facts).findFirst().orElse(Map.of());
     }

@@ -12,11 +12,9 @@ import org.springframework.stereotype.Service;
 public class ApplicationQueries {
 
     private final Applications applications;
-    private final ActionLog log;
 
-    ApplicationQueries(Applications applications, ActionLog log) {
+    ApplicationQueries(Applications applications) {
         this.applications = applications;
-        this.log = log;
     }
 
     public List<ApplicationRecord> visibleTo(SignedInPerson person, Optional<ApplicationStatus> status, int limit, int offset) {
@@ -38,6 +36,6 @@ public class ApplicationQueries {
     }
 
     private boolean buyerMaySee(ApplicationRecord record) {
-        return log.of(record.id()).stream().anyMatch(a -> a.kind() == Action.Kind.SELLER_SIGNED);
+        return applications.sellerHasSigned(record.id());
     }
 }

@@ -84,6 +84,12 @@ class Applications {
                 .params(iin.value(), limit, offset).query(Applications::row).list();
     }
 
+    /** Whether S9 is done: from then on the buyer may see the application. */
+    boolean sellerHasSigned(UUID id) {
+        return db.sql("select exists (select 1 from application_action where application_id = ? and action = 'SELLER_SIGNED')")
+                .param(id).query(Boolean.class).single();
+    }
+
     List<UUID> awaitingBuyerPast(Instant now) {
         return db.sql("select id from application where status = 'AWAITING_BUYER_CONSENT' and buyer_deadline <= ?")
                 .param(utc(now)).query(UUID.class).list();

@@ -70,6 +70,9 @@ class ApplicationProcessTest {
     @Autowired
     ProcessTimers timers;
 
+    @Autowired
+    ActionLog actionLog;
+
     TirkeuClient client;
     String sellerToken;
     String dealerBin;
@@ -150,6 +153,9 @@ class ApplicationProcessTest {
         TirkeuClient.Reply agreed = client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyerToken);
         assertThat(agreed.body().path("status").asString()).as(agreed.body().toString()).isEqualTo("AWAITING_CHOICES");
         assertThat(agreed.body().path("timeline").toString()).contains("\"S11\"", "\"S12\"", "\"S13\"", "\"S14\"");
+        UUID id = db.sql("select id from application where number = ?").param(number).query(UUID.class).single();
+        assertThat(actionLog.derivedStatus(id)).as("the row's status is the log's").isEqualTo(ApplicationStatus.AWAITING_CHOICES);
+        assertThat(client.get("/api/v1/applications", sellerToken).body().toString()).as("the list carries each timeline").contains(number).contains("\"S14\"");
     }
 
     @Test

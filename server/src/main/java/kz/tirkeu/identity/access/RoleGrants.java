@@ -78,11 +78,6 @@ public class RoleGrants {
                 .list();
     }
 
-    public boolean holds(Iin iin, Role role) {
-        return db.sql("select count(*) from role_grant where iin = ? and role = ? and withdrawn_at is null")
-                .params(iin.value(), role.name()).query(Integer.class).single() > 0;
-    }
-
     private Optional<RoleGrant> find(UUID id) {
         return db.sql("select * from role_grant where id = ?").param(id).query(RoleGrants::grant).optional();
     }

@@ -1,6 +1,5 @@
 package kz.tirkeu.identity.signin;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,9 +57,5 @@ class SignInChallenges {
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static String text(byte[] data) {
-        return new String(data, StandardCharsets.UTF_8);
     }
 }

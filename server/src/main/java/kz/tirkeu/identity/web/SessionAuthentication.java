@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.session.Sessions;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -59,9 +58,5 @@ public class SessionAuthentication extends OncePerRequestFilter {
     /** Whether the request would be authenticated by an ambient credential (the cookie), which is what CSRF abuses. */
     static boolean carriesSessionCookie(HttpServletRequest request) {
         return sessionCookie(request).isPresent();
-    }
-
-    static SignedInPerson required(HttpServletRequest request) {
-        return CurrentPerson.of(request).orElseThrow(NotSignedIn::new);
     }
 }
