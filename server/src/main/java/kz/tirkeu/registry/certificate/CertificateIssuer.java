@@ -1,0 +1,20 @@
+package kz.tirkeu.registry.certificate;
+
+import java.util.Optional;
+
+/**
+ * Issues the registration certificate (S19): the СРТС series and number, and the digital certificate —
+ * a signed digital document (issue 1's format) under the platform's own legal-entity key, time-stamped,
+ * verifiable offline and on the public page.
+ */
+public interface CertificateIssuer {
+
+    /**
+     * Issues the certificate of this application, or returns the one already issued (a retried
+     * decision never makes a second certificate). Signs and time-stamps over the network: call it
+     * outside any database transaction.
+     */
+    IssuedCertificate issue(CertificateRequest request);
+
+    Optional<IssuedCertificate> ofApplication(String applicationNumber);
+}
