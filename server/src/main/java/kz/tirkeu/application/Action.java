@@ -12,10 +12,18 @@ import kz.tirkeu.statesystems.Evidence;
 public record Action(int seq, Instant at, Actor actor, Optional<String> actorIin, Kind kind, Optional<Step> step,
                      ApplicationStatus status, Map<String, String> detail, Optional<Evidence> evidence) {
 
-    public enum Actor { SELLER, BUYER, PLATFORM, POLICE_OFFICER }
+    public enum Actor { SELLER, BUYER, PLATFORM, POLICE_OFFICER, PSC_OPERATOR }
 
     public enum Kind {
         STARTED, CHECK_PASSED, CHECK_REFUSED, CHECK_WAITING, BUYER_IIN_CORRECTED, SELLER_SIGNED,
-        BUYER_AGREED, BUYER_DECLINED, EXPIRED, CHOICES_MADE, PHONE_NEEDED, PHONE_CONFIRMED, INVOICE_CREATED, PAID, BUYER_SIGNED, SUBMITTED
+        BUYER_AGREED, BUYER_DECLINED, EXPIRED, CHOICES_MADE, PHONE_NEEDED, PHONE_CONFIRMED, INVOICE_CREATED, PAID, BUYER_SIGNED, SUBMITTED,
+        /** S19: an officer took the case over from the automatic decision, or gave it back. */
+        CASE_TAKEN_OVER, CASE_RELEASED,
+        /** S19: registered (by the platform or an officer); refused by an officer (automatic refusals are CHECK_REFUSED). */
+        REGISTERED, OFFICER_REFUSED,
+        /** Digital Code Art. 39. */
+        REVIEW_REQUESTED, REVIEW_UPHELD, REVIEW_OVERTURNED,
+        /** P7–P10. */
+        DOCUMENTS_READY, QUEUE_TICKET_ISSUED, HANDED_OVER
     }
 }

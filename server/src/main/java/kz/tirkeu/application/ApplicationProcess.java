@@ -42,18 +42,20 @@ public class ApplicationProcess {
     private final ActionLog log;
     private final Checks checks;
     private final RetryQueue retries;
+    private final Reviews reviews;
     private final NotificationPoint notifications;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration buyerDeadline;
 
-    ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, NotificationPoint notifications,
+    ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, Reviews reviews, NotificationPoint notifications,
                        TransactionTemplate transaction, Clock clock,
                        @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline) {
         this.applications = applications;
         this.log = log;
         this.checks = checks;
         this.retries = retries;
+        this.reviews = reviews;
         this.notifications = notifications;
         this.transaction = transaction;
         this.clock = clock;
@@ -168,6 +170,7 @@ public class ApplicationProcess {
                     () -> checks.passport(record.vin(), true),
                     () -> checks.contract(record.vin(), record.sellerBin(), record.buyerIin(), true),
                     () -> checks.fines(record.buyerIin())));
+            case DECISION -> throw new IllegalArgumentException("S19 is decided by RegistrationDecision");
         };
         record(id, phase, results);
     }
@@ -194,8 +197,10 @@ public class ApplicationProcess {
             }
             Instant now = clock.instant();
             List<CheckResult> ordered = results.stream().sorted(Comparator.comparing(CheckResult::step)).toList();
+            // A refusal an officer overturned on review (Art. 39) does not refuse again when its step runs again.
+            java.util.Set<Refusal> waived = reviews.waived(id);
             Optional<CheckResult.Refused> refusal = ordered.stream().filter(CheckResult.Refused.class::isInstance)
-                    .map(CheckResult.Refused.class::cast).findFirst();
+                    .map(CheckResult.Refused.class::cast).filter(r -> !waived.contains(r.refusal())).findFirst();
             boolean waiting = ordered.stream().anyMatch(CheckResult.Waiting.class::isInstance);
             ApplicationStatus outcome = refusal.map(r -> r.refusal().correctable() ? ApplicationStatus.BUYER_IIN_CORRECTION : ApplicationStatus.REFUSED)
                     .orElse(waiting ? ApplicationStatus.WAITING_FOR_STATE_SYSTEM : phase.passed);
@@ -205,8 +210,10 @@ public class ApplicationProcess {
                 switch (result) {
                     case CheckResult.Passed passed -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_PASSED,
                             passed.step(), after, Map.of(), passed.evidence());
+                    case CheckResult.Refused refused when waived.contains(refused.refusal()) -> log.append(id, now, Action.Actor.PLATFORM, null,
+                            Action.Kind.CHECK_PASSED, refused.step(), after, waivedDetail(refused), refused.evidence());
                     case CheckResult.Refused refused -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_REFUSED,
-                            refused.step(), after, refusalDetail(refused), refused.evidence());
+                            refused.step(), after, refusalDetail(refused, phase), refused.evidence());
                     case CheckResult.Waiting wait -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_WAITING,
                             wait.step(), after, Map.of("why", wait.why()), wait.evidence());
                 }
@@ -242,17 +249,24 @@ public class ApplicationProcess {
                 .flatMap(a -> a.evidence().stream()).map(kz.tirkeu.statesystems.Evidence::facts).findFirst().orElse(Map.of());
     }
 
-    private static Map<String, String> refusalDetail(CheckResult.Refused refused) {
+    static Map<String, String> refusalDetail(CheckResult.Refused refused, Phase phase) {
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("code", refused.refusal().name());
         detail.put("message", refused.refusal().message());
         detail.put("found", refused.found());
         detail.put("ruleVersion", ProcessDefinition.VERSION);
         detail.put("automated", "true");
+        detail.put("phase", phase.name());
         return detail;
     }
 
-    private static List<CheckResult> inParallel(List<Supplier<CheckResult>> checks) {
+    /** The check found what once refused, but an officer overturned that refusal on review. */
+    static Map<String, String> waivedDetail(CheckResult.Refused refused) {
+        return Map.of("waived", refused.refusal().name(), "found", refused.found(),
+                "why", "An officer overturned this refusal on review (Digital Code Art. 39).");
+    }
+
+    static List<CheckResult> inParallel(List<Supplier<CheckResult>> checks) {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<CheckResult>> running = checks.stream().map(check -> threads.submit(check::get)).toList();
             List<CheckResult> results = new ArrayList<>();

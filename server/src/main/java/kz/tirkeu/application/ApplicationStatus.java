@@ -22,8 +22,16 @@ public enum ApplicationStatus {
     AWAITING_PAYMENT(false),
     /** S18. */
     AWAITING_BUYER_SIGNATURE(false),
-    /** Handed over to registration (S19, issue 4). */
+    /** S19: in the region's police queue, awaiting the registration decision (automatic unless an officer takes it over). */
     SUBMITTED(false),
+    /** S19 done: the vehicle is in the register with a plate and a certificate; both are being produced (G6). */
+    REGISTERED(false),
+    /** P7: the certificate and the plates are at the PSC. */
+    READY_FOR_COLLECTION(false),
+    /** P10: handed over. The application is finished; the VIN stays taken, by the register. */
+    HANDED_OVER(false),
+    /** Digital Code Art. 39: a person asked for an officer's review of an automated refusal. */
+    UNDER_REVIEW(false),
     REFUSED(true),
     DECLINED(true),
     EXPIRED(true);

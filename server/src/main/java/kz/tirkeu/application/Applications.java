@@ -90,6 +90,11 @@ class Applications {
                 .param(id).query(Boolean.class).single();
     }
 
+    /** The region of the PSC the buyer chose at S15, once chosen. */
+    Optional<String> regionOfChoice(UUID id) {
+        return db.sql("select psc_region from application_choice where application_id = ?").param(id).query(String.class).optional();
+    }
+
     List<UUID> awaitingBuyerPast(Instant now) {
         return db.sql("select id from application where status = 'AWAITING_BUYER_CONSENT' and buyer_deadline <= ?")
                 .param(utc(now)).query(UUID.class).list();

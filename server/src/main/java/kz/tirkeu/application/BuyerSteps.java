@@ -59,6 +59,7 @@ public class BuyerSteps {
     private final NotificationPoint notifications;
     private final PaymentGateway payments;
     private final Fees fees;
+    private final RegistrationDecision decision;
     private final SignatureVerification signatures;
     private final PlatformAddresses addresses;
     private final JdbcClient db;
@@ -69,7 +70,7 @@ public class BuyerSteps {
     private final JsonMapper json = JsonMapper.builder().build();
 
     BuyerSteps(Applications applications, ActionLog log, ServiceCentres centres, MobileCitizensBase mbg, NotificationPoint notifications,
-               PaymentGateway payments, Fees fees, SignatureVerification signatures, PlatformAddresses addresses, JdbcClient db,
+               PaymentGateway payments, Fees fees, RegistrationDecision decision, SignatureVerification signatures, PlatformAddresses addresses, JdbcClient db,
                TransactionTemplate transaction, Clock clock,
                @Value("${tirkeu.application.plate-types:STANDARD_SINGLE_LINE,REAR_TWO_LINE}") List<String> plateTypes,
                @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret) {
@@ -80,6 +81,7 @@ public class BuyerSteps {
         this.notifications = notifications;
         this.payments = payments;
         this.fees = fees;
+        this.decision = decision;
         this.signatures = signatures;
         this.addresses = addresses;
         this.db = db;
@@ -265,9 +267,10 @@ public class BuyerSteps {
                     .params(record.id(), statement, cms, buyer.iin().value(), Applications.utc(now),
                             json.writeValueAsString(Map.of("indication", report.indication().name(), "message", report.message()))).update();
             log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Action.Kind.BUYER_SIGNED, Step.S18, ApplicationStatus.AWAITING_BUYER_SIGNATURE, Map.of(), null);
+            String region = applications.regionOfChoice(record.id()).orElseThrow();
             log.append(record.id(), now, Action.Actor.PLATFORM, null, Action.Kind.SUBMITTED, Step.S19, ApplicationStatus.SUBMITTED,
-                    Map.of("to", "the administrative police of region " + db.sql("select psc_region from application_choice where application_id = ?")
-                            .param(record.id()).query(String.class).single()), null);
+                    Map.of("to", "the administrative police of region " + region), null);
+            decision.submitted(record.id(), region, now);
             return applications.find(record.id()).orElseThrow();
         });
     }

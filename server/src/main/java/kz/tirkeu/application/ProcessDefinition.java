@@ -36,7 +36,19 @@ public final class ProcessDefinition {
             new Transition(ApplicationStatus.AWAITING_CHOICES, ApplicationStatus.AWAITING_PHONE, "S15: PSC and plate type chosen"),
             new Transition(ApplicationStatus.AWAITING_PHONE, ApplicationStatus.AWAITING_PAYMENT, "S16: МБГ has the phone, or the buyer's number is confirmed"),
             new Transition(ApplicationStatus.AWAITING_PAYMENT, ApplicationStatus.AWAITING_BUYER_SIGNATURE, "S17: paid"),
-            new Transition(ApplicationStatus.AWAITING_BUYER_SIGNATURE, ApplicationStatus.SUBMITTED, "S18: the buyer signed"));
+            new Transition(ApplicationStatus.AWAITING_BUYER_SIGNATURE, ApplicationStatus.SUBMITTED, "S18: the buyer signed"),
+            new Transition(ApplicationStatus.SUBMITTED, ApplicationStatus.REGISTERED, "S19: registered (automatically, or by the officer who took the case over)"),
+            new Transition(ApplicationStatus.SUBMITTED, ApplicationStatus.WAITING_FOR_STATE_SYSTEM, "S19: a state system did not answer"),
+            new Transition(ApplicationStatus.WAITING_FOR_STATE_SYSTEM, ApplicationStatus.REGISTERED, "S19: asked again, registered"),
+            new Transition(ApplicationStatus.WAITING_FOR_STATE_SYSTEM, ApplicationStatus.REFUSED, "S19: asked again, refused"),
+            new Transition(ApplicationStatus.SUBMITTED, ApplicationStatus.REFUSED, "S19: refused with reasons (automatically, or by an officer)"),
+            new Transition(ApplicationStatus.REFUSED, ApplicationStatus.UNDER_REVIEW, "Art. 39: the seller or buyer asked for review of an automated refusal"),
+            new Transition(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.REFUSED, "an officer upheld the refusal"),
+            new Transition(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.CHECKING, "an officer overturned a refusal of S1–S8: the checks resume"),
+            new Transition(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.RECHECKING, "an officer overturned a refusal of S11–S14: the rechecks resume"),
+            new Transition(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SUBMITTED, "an officer overturned a refusal of S19: the decision is taken again"),
+            new Transition(ApplicationStatus.REGISTERED, ApplicationStatus.READY_FOR_COLLECTION, "P7: the certificate and the plates are at the PSC"),
+            new Transition(ApplicationStatus.READY_FOR_COLLECTION, ApplicationStatus.HANDED_OVER, "P8–P10: queue ticket, identity checked, handed over"));
 
     /** The machine-readable definition served at GET /api/v1/process-definition. */
     public static Map<String, Object> asData() {
@@ -62,7 +74,7 @@ public final class ProcessDefinition {
                 out.append("    ").append(status).append(" --> [*]\n");
             }
         }
-        out.append("    SUBMITTED --> [*]: to registration (S19)\n");
+        out.append("    HANDED_OVER --> [*]\n");
         return out.toString();
     }
 }

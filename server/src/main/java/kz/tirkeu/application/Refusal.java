@@ -20,7 +20,12 @@ public enum Refusal {
     BUYER_NO_LONGER_ELIGIBLE(Step.S11, "The service cannot be provided: the buyer's status in the state database of individuals has changed."),
     EPTS_NO_LONGER_ACTIVE(Step.S12, "The service cannot be provided: the vehicle's electronic passport is no longer active."),
     CONTRACT_NO_LONGER_FOUND(Step.S13, "The service cannot be provided: the sale-purchase contract is no longer found."),
-    UNPAID_FINES(Step.S14, "Pay the fines and submit again.");
+    UNPAID_FINES(Step.S14, "Pay the fines and submit again."),
+    // S19: what the registration decision itself finds, beyond the rechecks of S11–S14 it repeats.
+    PAYMENT_NOT_CONFIRMED(Step.S19, "The service cannot be provided: the payment gateway does not confirm the payment of the duties and fees."),
+    SELLER_SIGNATURE_NOT_VALID(Step.S19, "The service cannot be provided: the seller's signature on the application is no longer valid."),
+    BUYER_SIGNATURE_NOT_VALID(Step.S19, "The service cannot be provided: the buyer's signature on the application is no longer valid."),
+    VEHICLE_ALREADY_REGISTERED(Step.S19, "The service cannot be provided: the vehicle is already in the register of vehicles.");
 
     private final Step step;
     private final String message;

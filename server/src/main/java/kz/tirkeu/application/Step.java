@@ -23,9 +23,14 @@ public enum Step {
     S16(Actor.PLATFORM, "МБГ is asked for the buyer's registered phone; without one the buyer enters a number."),
     S17(Actor.BUYER, "The buyer pays the duties and fees through the e-gov payment gateway."),
     S18(Actor.BUYER, "The buyer signs the application with EDS."),
-    S19(Actor.POLICE, "The administrative police decide: registration or a reasoned refusal.");
+    S19(Actor.POLICE, "The administrative police decide: registration or a reasoned refusal."),
+    // Chapter 2 of the algorithm: collecting the documents at the PSC.
+    P7(Actor.BUYER, "The certificate and plates are at the chosen PSC; the buyer comes to its reception."),
+    P8(Actor.PSC, "Reception checks the buyer's identity document (or a document of the digital documents service) and issues an electronic queue ticket."),
+    P9(Actor.PSC, "The buyer shows the identity document with the application number to the issuance sector."),
+    P10(Actor.PSC, "The issuance sector hands over the registration certificate (СРТС) and the plates (ГРНЗ).");
 
-    public enum Actor { SELLER, BUYER, PLATFORM, POLICE }
+    public enum Actor { SELLER, BUYER, PLATFORM, POLICE, PSC }
 
     private final Actor actor;
     private final String description;

@@ -26,9 +26,11 @@ class HttpPaymentGateway implements PaymentGateway {
     private final Clock clock;
     private final StateSystemProperties properties;
     private final HttpClient http;
+    private final StateSystemClient client;
     private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    HttpPaymentGateway(PlatformAddresses addresses, Clock clock, StateSystemProperties properties) {
+    HttpPaymentGateway(PlatformAddresses addresses, Clock clock, StateSystemProperties properties, StateSystemClient client) {
+        this.client = client;
         this.addresses = addresses;
         this.clock = clock;
         this.properties = properties;
@@ -65,5 +67,12 @@ class HttpPaymentGateway implements PaymentGateway {
             return new Answer.Unavailable<>("interrupted", java.util.Optional.empty(),
                     new Evidence(StateSystem.PAYMENTS, requestId, requestedAt, clock.instant(), Evidence.Outcome.UNAVAILABLE, 0, Map.of(), ""));
         }
+    }
+
+    @Override
+    public Answer<Invoice> invoice(String invoiceId) {
+        return client.get(StateSystem.PAYMENTS, "/invoices/" + java.net.URLEncoder.encode(invoiceId, java.nio.charset.StandardCharsets.UTF_8),
+                Invoice.class, invoice -> HttpStateSystems.facts("invoiceId", invoice.invoiceId(), "status", invoice.status(),
+                        "amountKzt", String.valueOf(invoice.amountKzt())));
     }
 }

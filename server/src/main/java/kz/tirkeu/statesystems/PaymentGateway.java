@@ -9,6 +9,12 @@ public interface PaymentGateway {
 
     Answer<Invoice> createInvoice(String reference, Iin payer, List<Item> items, URI callbackUrl, URI returnUrl);
 
+    /**
+     * The invoice as the gateway has it now: the registration decision (S19) asks again rather than
+     * trusting the callback alone, so a reversed payment is never registered.
+     */
+    Answer<Invoice> invoice(String invoiceId);
+
     record Item(String code, String description, long amountKzt) {}
 
     record Invoice(String invoiceId, String status, long amountKzt, String paymentPageUrl) {}

@@ -21,13 +21,19 @@ public record Invoice(String id, String reference, Iin payer, List<Item> items, 
                       Instant createdAt, Instant expiresAt, Status status, Optional<String> paymentId, Optional<Instant> decidedAt,
                       Optional<Callback> lastCallback, Optional<Delivery> callbackDelivery) {
 
-    public enum Status { PENDING, PAID, DECLINED, EXPIRED }
+    public enum Status { PENDING, PAID, DECLINED, EXPIRED, REFUNDED }
 
     /** One line of the invoice: a fee or duty by its code, in whole tenge. */
     public record Item(String code, String description, long amountKzt) {}
 
     public Invoice {
         items = List.copyOf(items);
+    }
+
+    /** The payment was reversed after the fact (a bank chargeback, an operator's refund). */
+    Invoice refunded() {
+        return new Invoice(id, reference, payer, items, amountKzt, callbackUrl, returnUrl, createdAt, expiresAt, Status.REFUNDED,
+                paymentId, decidedAt, lastCallback, callbackDelivery);
     }
 
     Invoice expired() {

@@ -153,6 +153,19 @@ public final class PaymentGateway implements AutoCloseable {
         return Optional.of(outcome);
     }
 
+    /**
+     * A sandbox control: the paid invoice is reversed, so that the platform's registration decision,
+     * which asks the gateway again, finds the payment no longer confirmed. Empty when there is no such
+     * invoice; the invoice unchanged when it was not paid.
+     */
+    public Optional<Invoice> refund(String id) {
+        synchronized (invoices) {
+            Optional<Invoice> found = current(id);
+            found.filter(invoice -> invoice.status() == Status.PAID).ifPresent(invoice -> invoices.put(id, invoice.refunded()));
+            return current(id);
+        }
+    }
+
     /** Posts the last confirmation again, the very same bytes and signature, as a gateway that lost track of the first would. */
     public Optional<Invoice> replayCallback(String id) {
         Optional<Invoice> invoice = find(id);

@@ -34,6 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *   GET  /sandbox/payments/v1/invoices/{id}                 the invoice: status PENDING, PAID, DECLINED or EXPIRED
  *   POST /sandbox/payments/v1/invoices/{id}/payment         {"action": "pay" | "decline"} → the invoice; 409 when it is no longer pending
  *   POST /sandbox/payments/v1/invoices/{id}/callback-replay the last confirmation again, byte for byte → the invoice; 409 before there is one
+ *   POST /sandbox/payments/v1/invoices/{id}/refund         a sandbox control: a PAID invoice becomes REFUNDED → the invoice; 409 when it was not paid
  *   GET  /sandbox/payments/pay/{id}                         the payer's page
  *   POST /sandbox/payments/pay/{id}                         its form, action=pay|decline → 303 to returnUrl?invoiceId=…&status=…
  * </pre>
@@ -86,6 +87,7 @@ public final class PaymentRoutes {
                 .GET("/sandbox/payments/v1/invoices/{id}", request -> json(HttpStatus.OK, invoice(request)))
                 .POST("/sandbox/payments/v1/invoices/{id}/payment", this::act)
                 .POST("/sandbox/payments/v1/invoices/{id}/callback-replay", this::replay)
+                .POST("/sandbox/payments/v1/invoices/{id}/refund", this::refund)
                 .GET("/sandbox/payments/pay/{id}", request -> page.render(invoice(request), false))
                 .POST("/sandbox/payments/pay/{id}", this::actOnPage)
                 .build();
@@ -155,6 +157,15 @@ public final class PaymentRoutes {
         if (invoice.lastCallback().isEmpty()) {
             return Problems.problem(HttpStatus.CONFLICT, "Invoice " + id + " is " + invoice.status()
                     + "; the gateway sends a confirmation once it is paid or declined, and has none to send again yet.", request);
+        }
+        return json(HttpStatus.OK, invoice);
+    }
+
+    private ServerResponse refund(ServerRequest request) {
+        String id = request.pathVariable("id");
+        Invoice invoice = gateway.refund(id).orElseThrow(() -> unknown(id));
+        if (invoice.status() != Invoice.Status.REFUNDED) {
+            return Problems.problem(HttpStatus.CONFLICT, "Invoice " + id + " is " + invoice.status() + "; only a paid invoice can be refunded.", request);
         }
         return json(HttpStatus.OK, invoice);
     }

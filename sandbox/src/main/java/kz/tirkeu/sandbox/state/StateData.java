@@ -88,7 +88,7 @@ public final class StateData {
     private final Map<String, Vehicle> fixedVehicles = new LinkedHashMap<>();
     private final List<Vehicle> personaReadyVehicles = new ArrayList<>();
     private final Map<String, Organisation> organisations = new LinkedHashMap<>();
-    private final Map<String, List<Fine>> fines = new HashMap<>();
+    private final Map<String, List<Fine>> fines = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Scenario> scenarios = new ArrayList<>();
     private final List<Centre> centres;
 
@@ -276,6 +276,24 @@ public final class StateData {
     public Fines fines(String iin) {
         List<Fine> unpaid = fines.getOrDefault(iin, List.of());
         return new Fines(iin, unpaid, unpaid.stream().mapToLong(Fine::amountKzt).sum());
+    }
+
+    /** A sandbox control: ЕРАП records a new unpaid fine of this person (e.g. issued after the buyer's S14 check). */
+    public Fine issueFine(String iin, long amountKzt, java.time.LocalDate today) {
+        Fine fine = new Fine(String.valueOf(2_600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L)),
+                "592-бап 1-бөлік", "Жылдамдықты сағатына 10–20 км асыру (speeding by 10–20 km/h)", amountKzt, today.toString(), today.plusDays(60).toString());
+        fines.merge(iin, List.of(fine), (old, added) -> java.util.stream.Stream.concat(old.stream(), added.stream()).toList());
+        return fine;
+    }
+
+    /** A sandbox control: the fine is paid and leaves the list of unpaid ones. Whether it was there. */
+    public boolean payFine(String iin, String protocolNumber) {
+        boolean[] found = {false};
+        fines.computeIfPresent(iin, (key, unpaid) -> {
+            found[0] = unpaid.stream().anyMatch(f -> f.protocolNumber().equals(protocolNumber));
+            return unpaid.stream().filter(f -> !f.protocolNumber().equals(protocolNumber)).toList();
+        });
+        return found[0];
     }
 
     public List<Centre> centres() {

@@ -56,6 +56,9 @@ public final class StateSystemRoutes {
                 .add(system("psc", RouterFunctions.route()
                         .GET("/sandbox/psc/v1/centres", this::centres)
                         .GET("/sandbox/psc/v1/centres/{code}", this::centre)))
+                // Sandbox controls, outside the systems' fault filters: the world changes between steps.
+                .POST("/sandbox/erap/v1/fines/{iin}", this::issueFine)
+                .DELETE("/sandbox/erap/v1/fines/{iin}/{protocolNumber}", this::payFine)
                 .GET("/sandbox/seed/v1/ready-vehicles", this::readyVehicles)
                 .GET("/sandbox/scenarios", request -> json(data.scenarios()))
                 .GET("/sandbox/faults", request -> json(faults.all()))
@@ -117,6 +120,29 @@ public final class StateSystemRoutes {
 
     private ServerResponse fines(ServerRequest request) {
         return json(data.fines(iinIn(request.pathVariable("iin")).value()));
+    }
+
+    private ServerResponse issueFine(ServerRequest request) {
+        String iin = iinIn(request.pathVariable("iin")).value();
+        long amount;
+        try {
+            amount = request.param("amountKzt").map(Long::parseLong).orElse(5 * StateData.MRP);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("amountKzt is a positive whole number of tenge.");
+        }
+        if (amount <= 0) {
+            throw new BadRequestException("amountKzt is a positive whole number of tenge.");
+        }
+        return ServerResponse.status(org.springframework.http.HttpStatus.CREATED).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(data.issueFine(iin, amount, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"))));
+    }
+
+    private ServerResponse payFine(ServerRequest request) {
+        String iin = iinIn(request.pathVariable("iin")).value();
+        if (!data.payFine(iin, request.pathVariable("protocolNumber"))) {
+            throw new kz.tirkeu.sandbox.web.NotFoundException("ЕРАП has no unpaid fine " + request.pathVariable("protocolNumber") + " of " + iin + ".");
+        }
+        return ServerResponse.noContent().build();
     }
 
     private ServerResponse centres(ServerRequest request) {

@@ -65,8 +65,13 @@ public class Checks {
 
     /** S3 (and S12 with {@code again}): an active passport for this VIN, of a vehicle the pilot covers. */
     public CheckResult passport(Vin vin, boolean again) {
+        return passport(vin, again, passports.find(vin));
+    }
+
+    /** The same rule over an answer already in hand (the registration decision reads the whole passport). */
+    public CheckResult passport(Vin vin, boolean again, Answer<VehiclePassports.VehiclePassport> answer) {
         Step step = again ? Step.S12 : Step.S3;
-        return switch (passports.find(vin)) {
+        return switch (answer) {
             case Answer.Found<VehiclePassports.VehiclePassport> found when !found.value().active() ->
                     new CheckResult.Refused(step, again ? Refusal.EPTS_NO_LONGER_ACTIVE : Refusal.EPTS_NOT_ACTIVE,
                             "passport " + found.value().number() + " status " + found.value().status(), found.evidence());
@@ -103,8 +108,13 @@ public class Checks {
 
     /** S7 (and S11 with {@code again}): a person with this IIN, of normal status. */
     public CheckResult buyer(Iin iin, boolean again) {
+        return buyer(iin, again, individuals.find(iin));
+    }
+
+    /** The same rule over an answer already in hand (the registration decision reads the whole person). */
+    public CheckResult buyer(Iin iin, boolean again, Answer<Individuals.Individual> answer) {
         Step step = again ? Step.S11 : Step.S7;
-        return switch (individuals.find(iin)) {
+        return switch (answer) {
             case Answer.Found<Individuals.Individual> found when !found.value().eligible() ->
                     new CheckResult.Refused(step, again ? Refusal.BUYER_NO_LONGER_ELIGIBLE : Refusal.BUYER_NOT_ELIGIBLE,
                             "life status " + found.value().lifeStatus(), found.evidence());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import kz.tirkeu.application.Action;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.ApplicationStatus;
+import kz.tirkeu.application.DecisiveRefusal;
 import kz.tirkeu.statesystems.Evidence;
 
 /**
@@ -15,7 +16,7 @@ import kz.tirkeu.statesystems.Evidence;
  */
 record ApplicationView(String number, ApplicationStatus status, String processVersion, String vin, String sellerBin, String buyerIin,
                        Instant createdAt, Optional<Instant> buyerDeadline, Optional<Map<String, String>> refusal,
-                       List<String> waitingFor, List<String> warnings, List<Entry> timeline) {
+                       Optional<ReviewView> review, Optional<Map<String, String>> registration, List<String> waitingFor, List<String> warnings, List<Entry> timeline) {
 
     record Entry(int seq, Instant at, Action.Actor actor, Action.Kind action, Optional<String> step, ApplicationStatus status,
                  Map<String, String> detail, Optional<EvidenceView> evidence) {}
@@ -26,11 +27,10 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
         List<Entry> timeline = actions.stream().map(a -> new Entry(a.seq(), a.at(), a.actor(), a.kind(), a.step().map(Enum::name), a.status(),
                 a.detail(), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
                         e.facts(), e.responseDigest())))).toList();
-        Optional<Map<String, String>> refusal = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
-                // The decisive refusal: the earliest step that refused in the latest round of checks (S3 before S8).
-                ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_REFUSED)
-                        .min(java.util.Comparator.comparing(a -> a.step().orElseThrow()))
-                        .map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse("")))
+        boolean refused = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
+                || record.status() == ApplicationStatus.UNDER_REVIEW;
+        Optional<Map<String, String>> refusal = refused
+                ? DecisiveRefusal.of(actions).map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse("")))
                 : Optional.empty();
         List<String> waitingFor = record.status() == ApplicationStatus.WAITING_FOR_STATE_SYSTEM
                 ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_WAITING).flatMap(a -> a.evidence().stream())
@@ -40,7 +40,34 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
         List<String> warnings = record.vin().checkDigitMatches() ? List.of()
                 : List.of("The VIN's 9th character is not its ISO 3779 check digit. Check the VIN against the vehicle; this is a warning only.");
         return new ApplicationView(record.number(), record.status(), record.processVersion(), record.vin().value(), record.sellerBin().value(),
-                record.buyerIin().value(), record.createdAt(), record.buyerDeadline(), refusal, waitingFor, warnings, timeline);
+                record.buyerIin().value(), record.createdAt(), record.buyerDeadline(), refusal, review(actions), registration(actions), waitingFor,
+                warnings, timeline);
+    }
+
+    /**
+     * The latest human review (Digital Code Art. 39): asked when, with what comment, due by when, and,
+     * once an officer decided, the outcome and the officer's reason.
+     */
+    record ReviewView(String refusalCode, String step, Instant requestedAt, String comment, Instant deadline, Optional<String> outcome,
+                      Optional<String> reason, Optional<Instant> decidedAt) {}
+
+    private static Optional<ReviewView> review(List<Action> actions) {
+        Optional<Action> requested = actions.reversed().stream().filter(a -> a.kind() == Action.Kind.REVIEW_REQUESTED).findFirst();
+        if (requested.isEmpty()) {
+            return Optional.empty();
+        }
+        Action asked = requested.get();
+        Optional<Action> decided = actions.stream().filter(a -> a.seq() > asked.seq())
+                .filter(a -> a.kind() == Action.Kind.REVIEW_UPHELD || a.kind() == Action.Kind.REVIEW_OVERTURNED).findFirst();
+        return Optional.of(new ReviewView(asked.detail().get("refusalCode"), asked.step().map(Enum::name).orElse(""), asked.at(), asked.detail().get("comment"),
+                Instant.parse(asked.detail().get("deadline")),
+                decided.map(a -> a.kind() == Action.Kind.REVIEW_UPHELD ? "UPHELD" : "OVERTURNED"), decided.map(a -> a.detail().get("reason")),
+                decided.map(Action::at)));
+    }
+
+    /** S19's result when registered: the plate, the certificate and its verification page, the PSC. */
+    private static Optional<Map<String, String>> registration(List<Action> actions) {
+        return actions.reversed().stream().filter(a -> a.kind() == Action.Kind.REGISTERED).findFirst().map(Action::detail);
     }
 
     private static Map<String, String> withStep(Map<String, String> detail, String step) {

@@ -9,6 +9,7 @@ import kz.tirkeu.application.ApplicationProcess;
 import kz.tirkeu.application.ApplicationQueries;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.ApplicationStatus;
+import kz.tirkeu.application.HumanReview;
 import kz.tirkeu.application.ProcessDefinition;
 import kz.tirkeu.application.SellerSignature;
 import kz.tirkeu.identity.Role;
@@ -42,8 +43,11 @@ class ApplicationsApi {
     private final ApplicationQueries queries;
     private final ActionLog log;
     private final IdempotentRequests idempotent;
+    private final HumanReview review;
 
-    ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log, IdempotentRequests idempotent) {
+    ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log, IdempotentRequests idempotent,
+                    HumanReview review) {
+        this.review = review;
         this.process = process;
         this.sellerSignature = sellerSignature;
         this.queries = queries;
@@ -132,6 +136,20 @@ class ApplicationsApi {
                 () -> ResponseEntity.ok(view(process.consent(buyer, number, body.agree()))));
     }
 
+    /**
+     * Digital Code Art. 39: the seller or the buyer asks a police officer to review the automated
+     * refusal their application stands on, saying why. The answer is due by the deadline returned.
+     */
+    @PostMapping("/api/v1/applications/{number}/review-requests")
+    @Allowed({Role.SELLER, Role.BUYER})
+    ResponseEntity<?> requestReview(SignedInPerson person, @PathVariable String number,
+                                    @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody ReviewRequest body) {
+        return idempotent.once(person.iin().value(), key, Map.of("number", number, "comment", String.valueOf(body.comment())), () -> {
+            review.request(person, number, body.comment());
+            return ResponseEntity.status(HttpStatus.CREATED).body(view(queries.visibleTo(person, number)));
+        });
+    }
+
     private ApplicationView view(ApplicationRecord record) {
         return ApplicationView.of(record, log.of(record.id()));
     }
@@ -153,4 +171,6 @@ class ApplicationsApi {
     record Signature(String signature) {}
 
     record Consent(Boolean agree) {}
+
+    record ReviewRequest(String comment) {}
 }

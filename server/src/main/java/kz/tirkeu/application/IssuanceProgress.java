@@ -1,0 +1,52 @@
+package kz.tirkeu.application;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kz.tirkeu.issuance.IssuanceEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chapter 2 of the algorithm in the application's log: the documents at the PSC (P7), the queue ticket
+ * (P8), the handover (P9–P10). Runs inside the issuance transaction that published the event, so the
+ * two records never disagree.
+ */
+@Component
+class IssuanceProgress {
+
+    private final Applications applications;
+    private final ActionLog log;
+
+    IssuanceProgress(Applications applications, ActionLog log) {
+        this.applications = applications;
+        this.log = log;
+    }
+
+    @EventListener
+    void on(IssuanceEvent event) {
+        ApplicationRecord record = applications.lock(event.applicationNumber()).orElseThrow(
+                () -> new IllegalStateException("no application " + event.applicationNumber() + " for " + event));
+        Map<String, String> detail = new LinkedHashMap<>();
+        switch (event) {
+            case IssuanceEvent.DocumentsReady ready -> {
+                detail.put("psc", ready.pscCode());
+                log.append(record.id(), ready.at(), Action.Actor.PLATFORM, null, Action.Kind.DOCUMENTS_READY, Step.P7,
+                        ApplicationStatus.READY_FOR_COLLECTION, detail, null);
+            }
+            case IssuanceEvent.QueueTicketIssued ticket -> {
+                detail.put("psc", ticket.pscCode());
+                detail.put("ticket", ticket.ticket());
+                detail.put("identityCheckedBy", ticket.identityCheckedBy());
+                log.append(record.id(), ticket.at(), Action.Actor.PSC_OPERATOR, ticket.operatorIin(), Action.Kind.QUEUE_TICKET_ISSUED, Step.P8,
+                        record.status(), detail, null);
+            }
+            case IssuanceEvent.DocumentsHandedOver handed -> {
+                detail.put("psc", handed.pscCode());
+                detail.put("plateSerials", String.join(", ", handed.plateSerials()));
+                detail.put("certificateBlankNumber", handed.certificateBlankNumber());
+                log.append(record.id(), handed.at(), Action.Actor.PSC_OPERATOR, handed.operatorIin(), Action.Kind.HANDED_OVER, Step.P10,
+                        ApplicationStatus.HANDED_OVER, detail, null);
+            }
+        }
+    }
+}

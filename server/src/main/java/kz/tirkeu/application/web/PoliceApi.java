@@ -1,0 +1,121 @@
+package kz.tirkeu.application.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.tirkeu.application.ActionLog;
+import kz.tirkeu.application.ApplicationRecord;
+import kz.tirkeu.application.HumanReview;
+import kz.tirkeu.application.PoliceCase;
+import kz.tirkeu.application.PoliceQueue;
+import kz.tirkeu.application.RegistrationDecision;
+import kz.tirkeu.application.Review;
+import kz.tirkeu.identity.Role;
+import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.identity.web.Allowed;
+import kz.tirkeu.platform.web.IdempotentRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST API v1 for police officers: the region's queue of registration decisions (S19) and reviews
+ * (Digital Code Art. 39), a case with its evidence, the assignment lock, and the decisions.
+ */
+@RestController
+class PoliceApi {
+
+    private final PoliceQueue queue;
+    private final RegistrationDecision decision;
+    private final HumanReview review;
+    private final IdempotentRequests idempotent;
+    private final ActionLog log;
+
+    PoliceApi(PoliceQueue queue, RegistrationDecision decision, HumanReview review, IdempotentRequests idempotent, ActionLog log) {
+        this.log = log;
+        this.queue = queue;
+        this.decision = decision;
+        this.review = review;
+        this.idempotent = idempotent;
+    }
+
+    /** The open cases of the officer's regions (and those tied to none): reviews by their deadline, decisions oldest first. */
+    @GetMapping("/api/v1/police/cases")
+    @Allowed(Role.POLICE_OFFICER)
+    List<PoliceCase> cases(SignedInPerson officer, @RequestParam Optional<PoliceCase.Kind> kind,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new IllegalArgumentException("page is 0 or more, size 1 to 200.");
+        }
+        return queue.open(officer, kind, size, page * size);
+    }
+
+    /** A case with the application's whole log — every check with its evidence —, and its reviews. */
+    @GetMapping("/api/v1/police/cases/{number}")
+    @Allowed(Role.POLICE_OFFICER)
+    CaseView file(SignedInPerson officer, @PathVariable String number) {
+        PoliceQueue.CaseFile file = queue.file(officer, number);
+        return new CaseView(file.policeCase(), ApplicationView.of(file.application(), file.actions()), file.reviews());
+    }
+
+    /** Take the case over: from now on only this officer decides it (the automatic decision leaves it alone). */
+    @PostMapping("/api/v1/police/cases/{number}/assignment")
+    @Allowed(Role.POLICE_OFFICER)
+    PoliceCase takeOver(SignedInPerson officer, @PathVariable String number) {
+        return queue.takeOver(officer, number);
+    }
+
+    /** Give the case back: to the automatic decision, or for another officer to take. */
+    @DeleteMapping("/api/v1/police/cases/{number}/assignment")
+    @Allowed(Role.POLICE_OFFICER)
+    PoliceCase release(SignedInPerson officer, @PathVariable String number) {
+        return queue.release(officer, number);
+    }
+
+    /** S19 by an officer who holds the case: REGISTER (the platform's checks still apply) or REFUSE with a reason. */
+    @PostMapping("/api/v1/police/cases/{number}/decision")
+    @Allowed(Role.POLICE_OFFICER)
+    ResponseEntity<?> decide(SignedInPerson officer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                             @RequestBody Decision body) {
+        if (body.decision() == null) {
+            throw new IllegalArgumentException("Send decision: REGISTER or REFUSE (with reason).");
+        }
+        return idempotent.once(officer.iin().value(), key, Map.of("number", number, "decision", body.decision().name(), "reason", String.valueOf(body.reason())),
+                () -> ResponseEntity.ok(view(switch (body.decision()) {
+                    case REGISTER -> decision.register(officer, number);
+                    case REFUSE -> decision.refuse(officer, number, body.reason());
+                })));
+    }
+
+    /** Art. 39: UPHOLD the automated refusal or OVERTURN it, with a reason either way. */
+    @PostMapping("/api/v1/police/cases/{number}/review")
+    @Allowed(Role.POLICE_OFFICER)
+    ResponseEntity<?> review(SignedInPerson officer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                             @RequestBody ReviewDecision body) {
+        if (body.decision() == null) {
+            throw new IllegalArgumentException("Send decision: UPHOLD or OVERTURN, and reason.");
+        }
+        return idempotent.once(officer.iin().value(), key, Map.of("number", number, "decision", body.decision().name(), "reason", String.valueOf(body.reason())),
+                () -> ResponseEntity.ok(view(review.decide(officer, number, body.decision() == ReviewDecision.Outcome.OVERTURN, body.reason()))));
+    }
+
+    private ApplicationView view(ApplicationRecord record) {
+        return ApplicationView.of(record, log.of(record.id()));
+    }
+
+    record CaseView(PoliceCase policeCase, ApplicationView application, List<Review> reviews) {}
+
+    record Decision(Outcome decision, String reason) {
+        enum Outcome { REGISTER, REFUSE }
+    }
+
+    record ReviewDecision(Outcome decision, String reason) {
+        enum Outcome { UPHOLD, OVERTURN }
+    }
+}
