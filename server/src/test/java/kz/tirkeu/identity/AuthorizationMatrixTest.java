@@ -71,6 +71,15 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/applications/{number}/buyer-statement", EnumSet.of(Role.BUYER)),
             Map.entry("POST /api/v1/applications/{number}/buyer-signature", EnumSet.of(Role.BUYER)),
             Map.entry("POST /api/v1/payments/callbacks", "PUBLIC"),
+            Map.entry("POST /api/v1/applications/{number}/review-requests", EnumSet.of(Role.SELLER, Role.BUYER)),
+            Map.entry("GET /api/v1/police/cases", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("GET /api/v1/police/cases/{number}", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("POST /api/v1/police/cases/{number}/assignment", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("DELETE /api/v1/police/cases/{number}/assignment", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("POST /api/v1/police/cases/{number}/decision", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("POST /api/v1/police/cases/{number}/review", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("GET /api/v1/register/vehicles", EnumSet.of(Role.POLICE_OFFICER, Role.AUDITOR)),
+            Map.entry("GET /api/v1/register/vehicles/{vin}", EnumSet.of(Role.POLICE_OFFICER, Role.AUDITOR)),
             Map.entry("POST /api/v1/me/totp", STAFF_AND_ADMIN),
             Map.entry("POST /api/v1/me/totp/confirmation", STAFF_AND_ADMIN),
             Map.entry("GET /api/v1/admin/role-grants", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
@@ -184,6 +193,7 @@ class AuthorizationMatrixTest {
                 .replace("{bin}", dealerBin)
                 .replace("{iin}", "900314300607")
                 .replace("{number}", "A-2026-999999")
+                .replace("{vin}", "XTA21099012345678")
                 .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
                 .header("Content-Type", "application/json")

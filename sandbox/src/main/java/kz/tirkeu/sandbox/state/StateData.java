@@ -85,8 +85,10 @@ public final class StateData {
     private final String dealer3;
     private final Map<String, Integer> generatedByIin = new HashMap<>();
     private final Map<String, Named> namedPeople = new LinkedHashMap<>();
-    private final Map<String, Vehicle> fixedVehicles = new LinkedHashMap<>();
-    private final List<Vehicle> personaReadyVehicles = new ArrayList<>();
+    private final Map<String, Vehicle> fixedVehicles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Vehicle> personaReadyVehicles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Serials of vehicles made on request (a sandbox control), after the personas' 800,000s. */
+    private final java.util.concurrent.atomic.AtomicInteger madeSerial = new java.util.concurrent.atomic.AtomicInteger(900_000);
     private final Map<String, Organisation> organisations = new LinkedHashMap<>();
     private final Map<String, List<Fine>> fines = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Scenario> scenarios = new ArrayList<>();
@@ -331,6 +333,26 @@ public final class StateData {
             page.add(new ReadyVehicle(v.vin(), v.sellerBin(), v.buyerIin()));
         }
         return page;
+    }
+
+    /**
+     * A sandbox control: a new vehicle ready for registration, sold by this seller to this buyer (active
+     * ЭПТС, customs and recycling fee paid, a signed contract) — a car leaving the factory, so that a VIN
+     * registered once does not stop anyone trying the service again.
+     */
+    public ReadyVehicle makeReadyVehicle(String sellerBin, String buyerIin) {
+        int serial = madeSerial.incrementAndGet();
+        Vehicle vehicle = ready(serial, serial, sellerBin, buyerIin);
+        personaReadyVehicles.add(vehicle);
+        return new ReadyVehicle(vehicle.vin(), vehicle.sellerBin(), vehicle.buyerIin());
+    }
+
+    public String dealer(int number) {
+        return switch (number) {
+            case 1 -> dealer1;
+            case 2 -> dealer2;
+            default -> throw new IllegalArgumentException("the sandbox has dealers 1 and 2");
+        };
     }
 
     public List<ReadyVehicle> readyVehiclesOf(String buyerIin) {

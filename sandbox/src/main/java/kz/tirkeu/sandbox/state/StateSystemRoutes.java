@@ -60,6 +60,7 @@ public final class StateSystemRoutes {
                 .POST("/sandbox/erap/v1/fines/{iin}", this::issueFine)
                 .DELETE("/sandbox/erap/v1/fines/{iin}/{protocolNumber}", this::payFine)
                 .GET("/sandbox/seed/v1/ready-vehicles", this::readyVehicles)
+                .POST("/sandbox/seed/v1/ready-vehicles", this::makeReadyVehicle)
                 .GET("/sandbox/scenarios", request -> json(data.scenarios()))
                 .GET("/sandbox/faults", request -> json(faults.all()))
                 .PUT("/sandbox/faults/{system}", this::setFaults)
@@ -157,6 +158,23 @@ public final class StateSystemRoutes {
         String code = request.pathVariable("code");
         return json(data.centres().stream().filter(centre -> centre.code().equals(code)).findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no public service centre " + code + "; GET /sandbox/psc/v1/centres lists them.")));
+    }
+
+    /** ?buyerIin=…&sellerBin=… (the seller defaults to dealer 1): a new ready vehicle. */
+    private ServerResponse makeReadyVehicle(ServerRequest request) {
+        String buyer = iinIn(request.param("buyerIin").orElseThrow(() -> new BadRequestException("Give buyerIin, the buyer's 12-digit IIN."))).value();
+        String seller = request.param("sellerBin").map(bin -> {
+            try {
+                return Bin.of(bin).value();
+            } catch (InvalidIdentifierException e) {
+                throw new BadRequestException("sellerBin is not a BIN: " + e.getMessage());
+            }
+        }).orElse(data.dealer(1));
+        if (data.organisation(seller).isEmpty()) {
+            throw new BadRequestException("ГБД ЮЛ has no organisation " + seller + ".");
+        }
+        return ServerResponse.status(org.springframework.http.HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                .body(data.makeReadyVehicle(seller, buyer));
     }
 
     private ServerResponse readyVehicles(ServerRequest request) {
