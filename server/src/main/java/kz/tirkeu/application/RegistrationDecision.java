@@ -208,6 +208,9 @@ public class RegistrationDecision {
         ApplicationRecord record = applications.find(id).orElseThrow();
         Optional<PoliceCase> policeCase = cases.of(id).filter(PoliceCase::open);
         if (!UNDECIDED.contains(record.status()) || policeCase.isEmpty() || policeCase.get().kind() != PoliceCase.Kind.DECISION) {
+            if (policeCase.isPresent() && policeCase.get().kind() == PoliceCase.Kind.DECISION) {
+                transaction.executeWithoutResult(status -> cases.close(id, clock.instant())); // decided elsewhere: nothing left to claim
+            }
             return new Outcome.NotOurs("Application " + record.number() + " awaits no registration decision.");
         }
         if (officer.isEmpty() && policeCase.get().officerIin().isPresent()) {
