@@ -51,7 +51,8 @@ public class SignatureVerification {
         return validator().validate(request);
     }
 
-    private SignatureValidator validator() {
+    /** The validator itself, for pki's document issuer and verifier (registration certificates). */
+    public SignatureValidator validator() {
         SignatureValidator current = validator.get();
         if (current == null) {
             current = new SignatureValidator(new ValidationPolicy(loadAnchors(), List.of(), SignatureAlgorithms.defaults()),
