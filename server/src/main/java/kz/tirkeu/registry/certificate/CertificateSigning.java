@@ -59,7 +59,7 @@ public class CertificateSigning {
     byte[] sign(String json) {
         URI tsa = properties.timeStampUrl().isBlank() ? addresses.stateSystem("/ca/tsa") : URI.create(properties.timeStampUrl());
         DigitalDocumentIssuer issuer = new DigitalDocumentIssuer(new CadesSigner(SignatureAlgorithms.defaults(), clock),
-                new HttpTimeStampClient(tsa, http), signatures.validator());
+                new HttpTimeStampClient(tsa, http), signatures.freshValidator());
         return issuer.issue(json, credential(), platform());
     }
 
