@@ -39,6 +39,7 @@ public class SignatureVerification {
     private final PkiHttpClient http = PkiHttpClient.withDefaultTimeouts();
     private final RevocationChecker revocation;
     private final AtomicReference<SignatureValidator> validator = new AtomicReference<>();
+    private final AtomicReference<ValidationPolicy> policy = new AtomicReference<>();
 
     public SignatureVerification(@Value("${tirkeu.pki.trust-anchors:}") List<String> anchorLocations, PlatformAddresses addresses, Clock clock) {
         this.anchorLocations = anchorLocations.stream().filter(s -> !s.isBlank()).toList();
@@ -51,14 +52,26 @@ public class SignatureVerification {
         return validator().validate(request);
     }
 
-    private SignatureValidator validator() {
+    /** The validator itself, for pki's document verifier (registration certificates). */
+    public SignatureValidator validator() {
         SignatureValidator current = validator.get();
         if (current == null) {
-            current = new SignatureValidator(new ValidationPolicy(loadAnchors(), List.of(), SignatureAlgorithms.defaults()),
-                    revocation, clock);
+            ValidationPolicy anchored = new ValidationPolicy(loadAnchors(), List.of(), SignatureAlgorithms.defaults());
+            policy.compareAndSet(null, anchored);
+            current = new SignatureValidator(policy.get(), revocation, clock);
             validator.compareAndSet(null, current);
         }
         return current;
+    }
+
+    /**
+     * A validator that asks OCSP and the CRL afresh, for issuing documents: the evidence embedded in a
+     * document proves "not revoked" offline only when it is newer than the document's time-stamp, and a
+     * cached answer is older.
+     */
+    public SignatureValidator freshValidator() {
+        validator();
+        return new SignatureValidator(policy.get(), new RevocationChecker(http, clock, true), clock);
     }
 
     private Set<X509Certificate> loadAnchors() {

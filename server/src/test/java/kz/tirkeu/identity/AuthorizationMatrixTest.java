@@ -92,7 +92,14 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/auth/sign-out", "ANY"),
             Map.entry("POST /api/v1/auth/sign-out-everywhere", "ANY"),
             Map.entry("POST /signout", "ANY"),
-            Map.entry("POST /signout/everywhere", "ANY")));
+            Map.entry("POST /signout/everywhere", "ANY"),
+            Map.entry("GET /verify", "PUBLIC"),
+            Map.entry("GET /verify/{code}", "PUBLIC"),
+            Map.entry("POST /verify", "PUBLIC"),
+            Map.entry("GET /api/v1/verify/{code}", "PUBLIC"),
+            Map.entry("GET /api/v1/me/certificates", EnumSet.of(Role.BUYER)),
+            Map.entry("GET /api/v1/certificates/{number}/document", EnumSet.of(Role.BUYER)),
+            Map.entry("GET /api/v1/certificates/{number}/pdf", EnumSet.of(Role.BUYER))));
 
     /** The personas that sign in for each role; staff sign in with their own individual keys, so they are buyers too. */
     private static final Map<String, Set<Role>> CALLERS = new LinkedHashMap<>();
@@ -194,6 +201,7 @@ class AuthorizationMatrixTest {
                 .replace("{iin}", "900314300607")
                 .replace("{number}", "A-2026-999999")
                 .replace("{vin}", "XTA21099012345678")
+                .replace("{code}", "AAAAAAAAAAAAAAAAAAAAAA")
                 .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
                 .header("Content-Type", "application/json")
