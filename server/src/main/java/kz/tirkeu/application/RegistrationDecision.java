@@ -163,6 +163,8 @@ public class RegistrationDecision {
             log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.OFFICER_REFUSED, Step.S19,
                     ApplicationStatus.REFUSED, detail, null);
             cases.close(record.id(), now);
+            // The automatic decision may have signed a certificate before the officer took the case over.
+            certificates.annulFor(record.number(), "The registration was refused: " + why);
             tellRefused(record, detail.get("message"));
             return applications.find(record.id()).orElseThrow();
         });

@@ -17,4 +17,11 @@ public interface CertificateIssuer {
     IssuedCertificate issue(CertificateRequest request);
 
     Optional<IssuedCertificate> ofApplication(String applicationNumber);
+
+    /**
+     * Annuls the application's certificate, if one was issued and is valid: a certificate issued for a
+     * registration that did not happen (an officer refused after the platform had signed it) must not
+     * verify as current. True when one was annulled now.
+     */
+    boolean annulFor(String applicationNumber, String reason);
 }

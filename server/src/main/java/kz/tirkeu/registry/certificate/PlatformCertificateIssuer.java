@@ -62,6 +62,11 @@ public class PlatformCertificateIssuer implements CertificateIssuer {
         return certificates.ofApplication(applicationNumber).map(this::issued);
     }
 
+    @Override
+    public boolean annulFor(String applicationNumber, String reason) {
+        return certificates.ofApplication(applicationNumber).map(stored -> annul(stored.number(), reason)).orElse(false);
+    }
+
     /**
      * Annuls a valid certificate (or records it replaced). The file keeps its signature; the public page
      * and the upload check then say it is no longer current.
