@@ -135,6 +135,9 @@ public class RegistrationDecision {
             outcome = decide(record.id(), Optional.of(officer));
         } catch (kz.tirkeu.registry.register.AlreadyRegistered e) {
             throw new ApplicationRefused("CANNOT_REGISTER", HttpStatus.CONFLICT, e.getMessage());
+        } catch (kz.tirkeu.pki.document.DocumentNotIssuedException e) {
+            throw new ApplicationRefused("CERTIFICATE_NOT_SIGNED", HttpStatus.SERVICE_UNAVAILABLE,
+                    "The registration certificate could not be signed now (the time-stamp or revocation service did not answer). Try again in a few minutes.");
         }
         return switch (outcome) {
             case Outcome.Decided decided -> applications.find(record.id()).orElseThrow();
