@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The plate numbers a region is given, over millions of positions: every one well-formed, allowed by
  * DOMAIN.md §5.2, never given twice, in the configured order, and none allowed left out.
  */
-class PlateNumberSequenceProperties {
+class PlateNumberSequencePropertiesTest {
 
     private static final PlateProperties SERVER = PlateConfigs.fromApplicationYml();
 
