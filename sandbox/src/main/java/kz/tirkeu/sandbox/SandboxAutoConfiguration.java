@@ -9,6 +9,8 @@ import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.pki.identity.InvalidIdentifierException;
 import kz.tirkeu.sandbox.ca.CaRoutes;
 import kz.tirkeu.sandbox.ca.SandboxCa;
+import kz.tirkeu.sandbox.documents.DigitalDocuments;
+import kz.tirkeu.sandbox.documents.DigitalDocumentsRoutes;
 import kz.tirkeu.sandbox.mail.MailCatcher;
 import kz.tirkeu.sandbox.mail.MailRoutes;
 import kz.tirkeu.sandbox.mbg.MbgRoutes;
@@ -23,6 +25,7 @@ import kz.tirkeu.sandbox.signer.NcaLayer;
 import kz.tirkeu.sandbox.signer.NcaLayerEndpoint;
 import kz.tirkeu.sandbox.signer.SignerDevices;
 import kz.tirkeu.sandbox.signer.SignerRoutes;
+import kz.tirkeu.sandbox.production.ProductionRoutes;
 import kz.tirkeu.sandbox.sms.SmsCentre;
 import kz.tirkeu.sandbox.sms.SmsRoutes;
 import kz.tirkeu.sandbox.state.StateData;
@@ -152,9 +155,15 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
+    DigitalDocuments sandboxDigitalDocuments() {
+        return new DigitalDocuments(Clock.systemUTC());
+    }
+
+    @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxCa ca, PersonaCatalogue catalogue, Personas personas, SandboxAddress address,
                                                  MobileCitizensBase mbg, SmsCentre sms, ObjectProvider<MailCatcher> mail, SignerDevices devices,
-                                                 PaymentGateway payments, StateData stateData, StateSystemFaults faults) {
+                                                 PaymentGateway payments, StateData stateData, StateSystemFaults faults,
+                                                 DigitalDocuments digitalDocuments, SandboxProperties properties) {
         return SandboxRoutes.of(address, stateData.readyVehicleCount(),
                 new CaRoutes(ca).routes(),
                 new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
@@ -164,6 +173,9 @@ public class SandboxAutoConfiguration {
                 new StateSystemRoutes(stateData, faults).routes(),
                 mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
                 new SignerRoutes(personas, devices, address).routes(),
-                new PaymentRoutes(payments, address).routes().filter(faults.filter("payments", request -> true)));
+                new PaymentRoutes(payments, address).routes().filter(faults.filter("payments", request -> true)),
+                new ProductionRoutes(new ProductionRoutes.ProductionSettings(properties.production().printDelay(), properties.production().deliveryDelay(),
+                        properties.production().plateDelay(), Clock.systemUTC()), stateData, faults).routes(),
+                new DigitalDocumentsRoutes(digitalDocuments, stateData).routes().filter(faults.filter("digital-documents", request -> true)));
     }
 }

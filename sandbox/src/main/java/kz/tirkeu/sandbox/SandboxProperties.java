@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms       the SMS centre ({@code tirkeu.sandbox.sms.*})
  * @param mail      the mail catcher ({@code tirkeu.sandbox.mail.*})
  * @param payments  the payment gateway ({@code tirkeu.sandbox.payments.*})
+ * @param production the print centre and the plate maker ({@code tirkeu.sandbox.production.*})
  */
 @ConfigurationProperties("tirkeu.sandbox")
 public record SandboxProperties(
@@ -33,7 +34,8 @@ public record SandboxProperties(
         @DefaultValue("true") boolean prepareOnStartup,
         @DefaultValue Sms sms,
         @DefaultValue Mail mail,
-        @DefaultValue Payments payments) {
+        @DefaultValue Payments payments,
+        @DefaultValue Production production) {
 
     /**
      * @param receiptSecret      the secret of the delivery receipts' HMAC ({@code X-Sms-Signature}), shared with the platform
@@ -63,5 +65,18 @@ public record SandboxProperties(
             @DefaultValue("sandbox-payment-secret") String callbackSecret,
             @DefaultValue List<String> decliningPayers,
             @DefaultValue("24h") Duration invoiceValidity) {
+    }
+
+    /**
+     * How long production takes in the sandbox; short, so that the default run finishes in about a minute.
+     *
+     * @param printDelay    a print job is QUEUED this long before it is PRINTED
+     * @param plateDelay    a plate order is ACCEPTED this long before its plates are MADE
+     * @param deliveryDelay printed certificates and made plates travel this long to the PSC
+     */
+    public record Production(
+            @DefaultValue("15s") Duration printDelay,
+            @DefaultValue("15s") Duration plateDelay,
+            @DefaultValue("15s") Duration deliveryDelay) {
     }
 }

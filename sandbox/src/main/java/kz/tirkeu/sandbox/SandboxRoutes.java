@@ -23,14 +23,16 @@ final class SandboxRoutes {
 
     /** Where the state systems are, and how many ready vehicles the seed has. */
     record StateSystemsIndex(String gbdul, String epts, String customs, String recycling, String gbdfl, String econtracts, String erap,
-                             String psc, String readyVehicles, int readyVehicleCount, String scenarios, String faults) {
+                             String psc, String readyVehicles, int readyVehicleCount, String scenarios, String faults,
+                             String printCentre, String plateMaker, String digitalDocuments) {
 
         static StateSystemsIndex at(SandboxAddress address, int readyVehicleCount) {
             String base = address.base().toString();
             return new StateSystemsIndex(base + "/gbdul/v1/organisations/{bin}", base + "/epts/v1/passports/{vin}", base + "/customs/v1/payments/{vin}",
                     base + "/recycling/v1/fees/{vin}", base + "/gbdfl/v1/persons/{iin}", base + "/econtracts/v1/contracts?vin={vin}&sellerBin={bin}&buyerIin={iin}",
                     base + "/erap/v1/fines/{iin}", base + "/psc/v1/centres", base + "/seed/v1/ready-vehicles", readyVehicleCount,
-                    base + "/scenarios", base + "/faults");
+                    base + "/scenarios", base + "/faults", base + "/print-centre/v1/jobs", base + "/plate-maker/v1/orders",
+                    base + "/digital-documents/v1/shares");
         }
     }
 

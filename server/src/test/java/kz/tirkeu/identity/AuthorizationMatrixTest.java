@@ -89,6 +89,10 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/v1/organisations/{bin}/seller-rules", EnumSet.of(Role.SELLER)),
             Map.entry("POST /api/v1/organisations/{bin}/seller-rules/sellers", EnumSet.of(Role.SELLER)),
             Map.entry("DELETE /api/v1/organisations/{bin}/seller-rules/sellers/{iin}", EnumSet.of(Role.SELLER)),
+            Map.entry("GET /api/v1/psc/{pscCode}/collections", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("GET /api/v1/psc/{pscCode}/collections/{applicationNumber}", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("POST /api/v1/psc/{pscCode}/reception", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("POST /api/v1/psc/{pscCode}/collections/{applicationNumber}/handover", EnumSet.of(Role.PSC_OPERATOR)),
             Map.entry("POST /api/v1/auth/sign-out", "ANY"),
             Map.entry("POST /api/v1/auth/sign-out-everywhere", "ANY"),
             Map.entry("POST /signout", "ANY"),
@@ -202,6 +206,8 @@ class AuthorizationMatrixTest {
                 .replace("{number}", "A-2026-999999")
                 .replace("{vin}", "XTA21099012345678")
                 .replace("{code}", "AAAAAAAAAAAAAAAAAAAAAA")
+                .replace("{applicationNumber}", "A-2026-999999")
+                .replace("{pscCode}", "ALM-01")
                 .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
                 .header("Content-Type", "application/json")

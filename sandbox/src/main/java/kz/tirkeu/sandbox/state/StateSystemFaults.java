@@ -28,7 +28,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class StateSystemFaults implements AutoCloseable, ApplicationListener<ContextClosedEvent> {
 
-    public static final List<String> SYSTEMS = List.of("gbdul", "epts", "customs", "recycling", "gbdfl", "econtracts", "erap", "mbg", "psc", "sms", "payments");
+    public static final List<String> SYSTEMS = List.of("gbdul", "epts", "customs", "recycling", "gbdfl", "econtracts", "erap", "mbg", "psc", "sms", "payments",
+            "print-centre", "plate-maker", "digital-documents");
     static final String MALFORMED_BODY = "{\"status\":\"OK\",\"data\":<html>Service temporarily unavailable";
 
     /** @param outageUntil an ISO instant, or null */

@@ -92,6 +92,18 @@ public final class JsonBody {
         return objects;
     }
 
+    /** An object field that may be absent or null, as it was sent. */
+    public Optional<JsonNode> optionalObject(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw new BadRequestException("\"" + field + "\" must be a JSON object; send " + example + ".");
+        }
+        return Optional.of(value);
+    }
+
     /** A string field that may be absent or null. */
     public Optional<String> optionalString(String field) {
         JsonNode value = json.get(field);

@@ -51,7 +51,8 @@ class FaultsApiTest {
     @Test
     void everySystemIsListedWithoutFaultsAtFirst() {
         JsonNode all = json(ok(sandbox.get("/faults")));
-        assertThat(all.propertyNames()).containsExactly("gbdul", "epts", "customs", "recycling", "gbdfl", "econtracts", "erap", "mbg", "psc", "sms", "payments");
+        assertThat(all.propertyNames()).containsExactly("gbdul", "epts", "customs", "recycling", "gbdfl", "econtracts", "erap", "mbg", "psc", "sms", "payments",
+                "print-centre", "plate-maker", "digital-documents");
         assertThat(all.get("epts").propertyNames()).containsExactlyInAnyOrder("latencyMs", "errorRate", "timeoutRate", "malformedRate", "outageUntil");
     }
 

@@ -1,0 +1,173 @@
+package kz.tirkeu.issuance.psc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import kz.tirkeu.identity.Role;
+import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.issuance.CollectionRecord;
+import kz.tirkeu.issuance.CollectionTable;
+import kz.tirkeu.issuance.IssuanceEvent;
+import kz.tirkeu.issuance.IssuanceProperties;
+import kz.tirkeu.platform.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The PSC's side of chapter 2: the collections it expects (P7), reception with an electronic queue
+ * ticket (P8), and the handover (P9–P10). An operator acts only for the PSC their role is scoped to.
+ */
+@Service
+public class PscCollections {
+
+    static final Set<String> STATUSES = Set.of("IN_PRODUCTION", "READY", "HANDED_OVER");
+
+    private final CollectionTable table;
+    private final BuyerIdentity identity;
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final IssuanceProperties properties;
+
+    PscCollections(CollectionTable table, BuyerIdentity identity, JdbcClient db, TransactionTemplate transaction, ApplicationEventPublisher events,
+                   Clock clock, IssuanceProperties properties) {
+        this.table = table;
+        this.identity = identity;
+        this.db = db;
+        this.transaction = transaction;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** @param status one of {@link #STATUSES}, or null for all; @param overdue only the overdue ones when true */
+    public List<CollectionView> expected(SignedInPerson operator, String pscCode, String status, Boolean overdue) {
+        ownPsc(operator, pscCode);
+        if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
+            throw new ProblemException("STATUS_UNKNOWN", HttpStatus.BAD_REQUEST, "status is one of " + STATUSES + ", not '" + status + "'.");
+        }
+        Instant now = clock.instant();
+        return table.atPsc(pscCode).stream().map(record -> view(record, now))
+                .filter(view -> status == null || view.status().equals(status.toUpperCase(Locale.ROOT)))
+                .filter(view -> overdue == null || view.overdue() == overdue)
+                .toList();
+    }
+
+    public CollectionView find(SignedInPerson operator, String pscCode, String applicationNumber) {
+        ownPsc(operator, pscCode);
+        return view(record(pscCode, applicationNumber), clock.instant());
+    }
+
+    /** P8: the buyer's identity checked, a queue ticket issued (the same one again on the same day). */
+    Reception receive(SignedInPerson operator, String pscCode, String applicationNumber, BuyerIdentity.Proof proof) {
+        ownPsc(operator, pscCode);
+        if (applicationNumber == null || applicationNumber.isBlank()) {
+            throw new ProblemException("APPLICATION_NUMBER_MISSING", HttpStatus.BAD_REQUEST, "Send applicationNumber: the buyer has it in the personal cabinet and in the ready notice.");
+        }
+        CollectionRecord record = collectable(pscCode, applicationNumber.strip());
+        String checkedBy = identity.check(record.order(), proof);
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, BuyerIdentity.KAZAKHSTAN);
+            CollectionRecord current = collectable(pscCode, record.order().applicationNumber());
+            if (current.queueTicket().isPresent() && current.ticketIssuedAt().map(at -> LocalDate.ofInstant(at, BuyerIdentity.KAZAKHSTAN).equals(today)).orElse(false)) {
+                return new Reception(current.queueTicket().get(), current.ticketIssuedAt().get(), checkedBy, view(current, now));
+            }
+            int number = db.sql("""
+                            insert into psc_queue_counter (psc_code, day, last_number) values (?, ?, 1)
+                            on conflict (psc_code, day) do update set last_number = psc_queue_counter.last_number + 1
+                            returning last_number""")
+                    .params(pscCode, today).query(Integer.class).single();
+            String ticket = String.format("R-%03d", number);
+            db.sql("update collection_order set queue_ticket = ?, ticket_issued_at = ? where application_number = ?")
+                    .params(ticket, now.atOffset(ZoneOffset.UTC), current.order().applicationNumber()).update();
+            events.publishEvent(new IssuanceEvent.QueueTicketIssued(current.order().applicationNumber(), now, pscCode, ticket, operator.iin().value(), checkedBy));
+            return new Reception(ticket, now, checkedBy, view(record(pscCode, current.order().applicationNumber()), now));
+        });
+    }
+
+    /** P9–P10: identity checked again; the plates' serials and the certificate's blank must be what production made. */
+    CollectionView handOver(SignedInPerson operator, String pscCode, String applicationNumber, BuyerIdentity.Proof proof, List<String> plateSerials,
+                            String blankNumber) {
+        ownPsc(operator, pscCode);
+        CollectionRecord record = collectable(pscCode, applicationNumber);
+        if (plateSerials == null || plateSerials.isEmpty() || blankNumber == null || blankNumber.isBlank()) {
+            throw new ProblemException("HANDOVER_ITEMS_MISSING", HttpStatus.BAD_REQUEST,
+                    "Send plateSerials (the serial numbers on the plates handed over) and certificateBlankNumber (the number on the certificate card).");
+        }
+        String checkedBy = identity.check(record.order(), proof);
+        Set<String> given = new HashSet<>(plateSerials.stream().map(String::strip).toList());
+        if (!given.equals(new HashSet<>(record.plateSerials()))) {
+            throw new ProblemException("PLATE_SERIALS_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT,
+                    "The plates' serial numbers " + plateSerials + " are not those the plate maker made for " + record.order().plateNumber() + " "
+                            + record.plateSerials() + ". Check that these are the plates of application " + applicationNumber + ".");
+        }
+        if (!blankNumber.strip().equals(record.certificateBlankNumber().orElse(""))) {
+            throw new ProblemException("CERTIFICATE_BLANK_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Certificate card " + blankNumber.strip() + " is not the one the print centre printed for application " + applicationNumber
+                            + " (" + record.certificateBlankNumber().orElse("none") + "). Check that it is this application's card.");
+        }
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            int updated = db.sql("""
+                            update collection_order set handed_over_at = ?, handed_over_by = ?, handed_over_plate_serials = ?, handed_over_blank_number = ?
+                             where application_number = ? and handed_over_at is null and ready_at is not null""")
+                    .params(now.atOffset(ZoneOffset.UTC), operator.iin().value(), plateSerials.stream().map(String::strip).toArray(String[]::new),
+                            blankNumber.strip(), applicationNumber)
+                    .update();
+            if (updated == 0) {
+                throw alreadyHandedOver(applicationNumber);
+            }
+            events.publishEvent(new IssuanceEvent.DocumentsHandedOver(applicationNumber, now, pscCode, operator.iin().value(),
+                    List.copyOf(record.plateSerials()), record.certificateBlankNumber().orElseThrow()));
+            return view(record(pscCode, applicationNumber), now);
+        });
+    }
+
+    private CollectionRecord collectable(String pscCode, String applicationNumber) {
+        CollectionRecord record = record(pscCode, applicationNumber);
+        if (record.handedOver()) {
+            throw alreadyHandedOver(applicationNumber);
+        }
+        if (!record.ready()) {
+            throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application " + applicationNumber
+                    + " are not at the PSC yet (certificate " + record.certificateStatus() + ", plates " + record.platesStatus()
+                    + "). The buyer is told when they are.");
+        }
+        return record;
+    }
+
+    private CollectionRecord record(String pscCode, String applicationNumber) {
+        return table.find(applicationNumber).filter(record -> record.order().pscCode().equals(pscCode))
+                .orElseThrow(() -> new ProblemException("COLLECTION_NOT_FOUND", HttpStatus.NOT_FOUND,
+                        "No documents of application " + applicationNumber + " are expected at " + pscCode + ". Check the number, and the PSC the buyer chose."));
+    }
+
+    private static ProblemException alreadyHandedOver(String applicationNumber) {
+        return new ProblemException("ALREADY_HANDED_OVER", HttpStatus.CONFLICT,
+                "The documents of application " + applicationNumber + " were handed over already; they cannot be handed over twice.");
+    }
+
+    private static void ownPsc(SignedInPerson operator, String pscCode) {
+        if (!operator.scopesOf(Role.PSC_OPERATOR).contains(pscCode)) {
+            throw new ProblemException("NOT_YOUR_PSC", HttpStatus.FORBIDDEN,
+                    "You work at " + operator.scopesOf(Role.PSC_OPERATOR) + ", not at " + pscCode + ": you may see and hand over only your PSC's documents.");
+        }
+    }
+
+    private CollectionView view(CollectionRecord record, Instant now) {
+        return CollectionView.of(record, now, properties.collectionDays());
+    }
+
+    /** @param identityCheckedBy GBD_FL_DOCUMENT or DIGITAL_DOCUMENTS */
+    record Reception(String queueTicket, Instant issuedAt, String identityCheckedBy, CollectionView collection) {}
+}
