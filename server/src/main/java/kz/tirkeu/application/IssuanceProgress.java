@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IssuanceProgress {
 
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(IssuanceProgress.class);
+
     private final Applications applications;
     private final ActionLog log;
 
@@ -24,8 +26,13 @@ class IssuanceProgress {
 
     @EventListener
     void on(IssuanceEvent event) {
-        ApplicationRecord record = applications.lock(event.applicationNumber()).orElseThrow(
-                () -> new IllegalStateException("no application " + event.applicationNumber() + " for " + event));
+        java.util.Optional<ApplicationRecord> found = applications.lock(event.applicationNumber());
+        if (found.isEmpty()) {
+            // Issuance serves applications only; an order without one (a test's, an import's) has no log to write to.
+            logger.warn("Issuance event for {}, which is no application of this platform: {}", event.applicationNumber(), event);
+            return;
+        }
+        ApplicationRecord record = found.get();
         Map<String, String> detail = new LinkedHashMap<>();
         switch (event) {
             case IssuanceEvent.DocumentsReady ready -> {

@@ -103,7 +103,7 @@ class PoliceCases {
 
     /** The open cases an officer of these regions sees (and those tied to no region), oldest first. */
     List<PoliceCase> openIn(Collection<String> regions, Optional<PoliceCase.Kind> kind, int limit, int offset) {
-        return db.sql(SELECT + """
+        return db.sql(SELECT + " " + """
                          where c.closed_at is null and (c.region is null or c.region = any (?))
                            and (?::text is null or c.kind = ?)
                          order by coalesce(c.deadline, c.opened_at), c.opened_at limit ? offset ?""")

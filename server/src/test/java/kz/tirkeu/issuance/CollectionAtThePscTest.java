@@ -304,7 +304,8 @@ class CollectionAtThePscTest {
 
     private CollectionOrder newOrder() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String number = String.format("A-2026-%06d", random.nextInt(1_000_000));
+        // Not an application's number (those are A-…): these orders stand alone, without an application's log.
+        String number = String.format("T-2026-%06d", random.nextInt(1_000_000));
         String letters = "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
         return new CollectionOrder(number, Iin.of(buyerIin), "Aidar (buyer-aidar)", "Y6DTF69YXT" + String.format("%07d", random.nextInt(10_000_000)), PSC,
                 String.format("%03d %s 02", 100 + random.nextInt(900), letters), "STANDARD_SINGLE_LINE", String.format("02%08d", random.nextInt(100_000_000)));
