@@ -121,6 +121,11 @@ public class HumanReview {
             if (!cases.assign(record.id(), officer.iin().value(), now)) {
                 throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", HttpStatus.CONFLICT, "Another officer has taken this review over.");
             }
+            if (overturn && !Refusal.valueOf(review.refusalCode()).overturnable()) {
+                throw new ApplicationRefused("REFUSAL_NOT_OVERTURNABLE", HttpStatus.CONFLICT,
+                        "This refusal cannot be overturned: the register already holds the vehicle, and one VIN is registered once. "
+                                + "Uphold it, or have the other registration cancelled first.");
+            }
             Phase phase = Phase.valueOf(review.phase());
             reviews.decide(review.id(), overturn ? "OVERTURNED" : "UPHELD", why, officer.iin().value(), now);
             Map<String, String> detail = new LinkedHashMap<>();

@@ -43,6 +43,14 @@ public enum Refusal {
         return message;
     }
 
+    /**
+     * Whether an officer may overturn it on review (Art. 39). Not a VIN already in the register: the
+     * database holds one registration per VIN, so only cancelling the other registration can free it.
+     */
+    public boolean overturnable() {
+        return this != VEHICLE_ALREADY_REGISTERED;
+    }
+
     /** Whether the seller can put it right in the same application (S7: a mistyped IIN). */
     public boolean correctable() {
         return this == BUYER_NOT_FOUND;

@@ -241,6 +241,13 @@ class RegistrationDecisionTest {
             assertThat(refused.path("status").asString()).as(refused.toString()).isEqualTo("REFUSED");
             assertThat(refused.path("refusal").path("code").asString()).isEqualTo("BUYER_SIGNATURE_NOT_VALID");
             assertThat(refused.path("refusal").path("found").asString()).contains("REVOKED");
+            assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
+                    Map.of("comment", "My key was revoked after I signed; I can sign again with the new one."), submitted.buyerToken()).status())
+                    .isEqualTo(201);
+            Reply upheld = client.post("/api/v1/police/cases/" + submitted.number() + "/review",
+                    Map.of("decision", "UPHOLD", "reason", "A signature made with a revoked key and no time-stamp cannot carry the application; apply again."),
+                    client.signIn("staff-police-officer"));
+            assertThat(upheld.body().path("review").path("outcome").asString()).as(upheld.body().toString()).isEqualTo("UPHELD");
         } finally {
             client.post("/sandbox/personas/buyer-dana/sign/renewal", "", null);
             client.forgetKeys();
@@ -261,6 +268,15 @@ class RegistrationDecisionTest {
 
         JsonNode refused = client.get("/api/v1/applications/" + submitted.number(), submitted.buyerToken()).body();
         assertThat(refused.path("refusal").path("code").asString()).isEqualTo("VEHICLE_ALREADY_REGISTERED");
+        assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
+                Map.of("comment", "That other registration is a clerical error."), submitted.buyerToken()).status()).isEqualTo(201);
+        String officer = client.signIn("staff-police-officer");
+        String review = "/api/v1/police/cases/" + submitted.number() + "/review";
+        assertThat(client.post(review, Map.of("decision", "OVERTURN", "reason", "Looks like a clerical error."), officer).code())
+                .as("one VIN is registered once, whatever a review says").isEqualTo("REFUSAL_NOT_OVERTURNABLE");
+        Reply upheld = client.post(review, Map.of("decision", "UPHOLD", "reason", "The other registration must be cancelled first."), officer);
+        assertThat(upheld.body().path("status").asString()).isEqualTo("REFUSED");
+        assertThat(upheld.body().path("review").path("outcome").asString()).isEqualTo("UPHELD");
     }
 
     @Test
