@@ -372,7 +372,9 @@ class ApplicationProcessTest {
     void theProcessDefinitionIsPublishedAsData() {
         JsonNode definition = client.get("/api/v1/process-definition", null).body();
         assertThat(definition.path("version").asString()).isEqualTo(ProcessDefinition.VERSION);
-        assertThat(definition.path("steps").size()).isEqualTo(19);
+        // S1–S19 of item 4 and P7–P10 of chapter 2.
+        assertThat(definition.path("steps").findValuesAsString("id")).hasSize(23).startsWith("S1").endsWith("S19", "P7", "P8", "P9", "P10");
+        assertThat(definition.path("diagram").asString()).contains("REGISTERED --> READY_FOR_COLLECTION").contains("UNDER_REVIEW --> SUBMITTED");
         assertThat(definition.path("diagram").asString()).startsWith("stateDiagram-v2");
     }
 }
