@@ -225,7 +225,12 @@ class CabinetJourneyTest {
         WebElement code = browser.driver.findElement(By.id("code"));
         code.sendKeys(api.codeSentTo(api.phoneOf(iin), before));
         code.submit();
-        browser.waiting().until(ExpectedConditions.urlContains("/cabinet"));
+        try {
+            browser.waiting().until(ExpectedConditions.urlContains("/cabinet"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("failed-code-" + persona);
+            throw new AssertionError(persona + " was not let in with the code: " + browser.driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private void waitForStatus(String status) {
