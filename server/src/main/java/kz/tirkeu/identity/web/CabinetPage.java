@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The personal cabinet's entry page after sign-in, and signing out from the browser. */
 @Controller
@@ -19,8 +20,15 @@ class CabinetPage {
         this.sessions = sessions;
     }
 
+    /**
+     * The payment gateway sends the buyer back here ({@code ?invoiceId=…&status=PAID}): on to the application
+     * the invoice was for.
+     */
     @GetMapping("/cabinet")
-    String cabinet(SignedInPerson person, Model model) {
+    String cabinet(SignedInPerson person, Model model, @RequestParam(required = false) String invoiceId, @RequestParam(required = false) String status) {
+        if (invoiceId != null && invoiceId.matches("[A-Za-z0-9_-]{1,100}")) {
+            return "redirect:/buyer/payments/" + invoiceId + (status != null && status.matches("[A-Z]{1,20}") ? "?status=" + status : "");
+        }
         model.addAttribute("person", person);
         return "identity/cabinet";
     }

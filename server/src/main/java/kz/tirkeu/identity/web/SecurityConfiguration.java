@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -36,7 +37,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrfProtection()).csrfTokenRepository(csrfTokens))
+                // Sessions are ours, not Spring's: without a SecurityContext kept between requests, Spring would take every
+                // signed-in request (a stylesheet too) for a fresh sign-in and replace the CSRF token each time, so a page's
+                // form would carry a token its own stylesheet request had already deleted. The token is per browser instead.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrfProtection()).csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(new SessionAuthentication(sessions), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {

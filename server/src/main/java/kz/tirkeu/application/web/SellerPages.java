@@ -1,0 +1,164 @@
+package kz.tirkeu.application.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import kz.tirkeu.application.ActionLog;
+import kz.tirkeu.application.ApplicationProcess;
+import kz.tirkeu.application.ApplicationQueries;
+import kz.tirkeu.application.ApplicationRecord;
+import kz.tirkeu.application.ApplicationStatus;
+import kz.tirkeu.application.SellerSignature;
+import kz.tirkeu.identity.Role;
+import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.identity.web.Allowed;
+import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.platform.web.ProblemException;
+import kz.tirkeu.statesystems.Vin;
+import kz.tirkeu.web.NcaLayerAddress;
+import kz.tirkeu.web.PageController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dealer's pages: a new application (S1–S8), its live progress, the correction of a wrong IIN (S7),
+ * the signature (S9, through NCALayer), and the organisation's applications. The same services as the
+ * API; field errors are message keys, shown in the person's language.
+ */
+@Controller
+@PageController
+@Allowed(Role.SELLER)
+class SellerPages {
+
+    private final ApplicationProcess process;
+    private final SellerSignature signature;
+    private final ApplicationQueries queries;
+    private final ActionLog log;
+    private final NcaLayerAddress ncaLayer;
+
+    SellerPages(ApplicationProcess process, SellerSignature signature, ApplicationQueries queries, ActionLog log, NcaLayerAddress ncaLayer) {
+        this.process = process;
+        this.signature = signature;
+        this.queries = queries;
+        this.log = log;
+        this.ncaLayer = ncaLayer;
+    }
+
+    @GetMapping("/seller/applications")
+    String list(SignedInPerson seller, @RequestParam Optional<ApplicationStatus> status, @RequestParam(defaultValue = "0") int page, Model model) {
+        int size = 20;
+        List<ApplicationRecord> records = queries.visibleTo(seller, status, size + 1, Math.max(page, 0) * size);
+        model.addAttribute("applications", records.stream().limit(size).toList());
+        model.addAttribute("hasNext", records.size() > size);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("status", status.orElse(null));
+        model.addAttribute("statuses", ApplicationStatus.values());
+        return "seller/applications";
+    }
+
+    @GetMapping("/seller/applications/new")
+    String form(Model model) {
+        return "seller/new";
+    }
+
+    @PostMapping("/seller/applications")
+    String start(SignedInPerson seller, @RequestParam(defaultValue = "") String vin, @RequestParam(defaultValue = "") String buyerIin,
+                 @RequestParam(required = false) String requestId, Model model) {
+        model.addAttribute("vin", vin);
+        model.addAttribute("buyerIin", buyerIin);
+        Vin parsedVin = null;
+        try {
+            parsedVin = Vin.parse(vin);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("vinError", vin.isBlank() ? "error.vin.missing" : "error.vin.shape");
+        }
+        String iin = buyerIin.strip();
+        if (!Iin.isValid(iin)) {
+            model.addAttribute("iinError", iin.isEmpty() ? "error.iin.missing" : "error.iin.shape");
+        }
+        if (model.containsAttribute("vinError") || model.containsAttribute("iinError")) {
+            return "seller/new";
+        }
+        try {
+            ApplicationRecord record = process.start(seller, parsedVin, Iin.of(iin));
+            return "redirect:/seller/applications/" + record.number();
+        } catch (ProblemException e) {
+            model.addAttribute("problemCode", e.code());
+            model.addAttribute("problemDetail", e.getMessage());
+            return "seller/new";
+        }
+    }
+
+    @GetMapping("/seller/applications/{number}")
+    String application(SignedInPerson seller, @PathVariable String number, Model model) {
+        ApplicationView view = view(queries.visibleTo(seller, number));
+        ApplicationPage.fill(model, view);
+        model.addAttribute("base", "/seller/applications/");
+        if (view.status() == ApplicationStatus.AWAITING_SELLER_SIGNATURE) {
+            ApplicationPage.statement(model, signature.statement(seller, number));
+            model.addAttribute("ncaLayerUrl", ncaLayer.url());
+        }
+        return "seller/application";
+    }
+
+    /** The live part, polled by htmx; when the status has moved on, the whole page reloads to show the next step. */
+    @GetMapping("/seller/applications/{number}/progress")
+    String progress(SignedInPerson seller, @PathVariable String number, @RequestParam(required = false) ApplicationStatus shown,
+                    Model model, HttpServletResponse response) {
+        ApplicationView view = view(queries.visibleTo(seller, number));
+        if (shown != null && shown != view.status()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        ApplicationPage.fill(model, view);
+        model.addAttribute("base", "/seller/applications/");
+        return "application/parts :: progress";
+    }
+
+    @PostMapping("/seller/applications/{number}/buyer-iin")
+    String correct(SignedInPerson seller, @PathVariable String number, @RequestParam(defaultValue = "") String buyerIin, RedirectAttributes redirect) {
+        String iin = buyerIin.strip();
+        if (!Iin.isValid(iin)) {
+            redirect.addFlashAttribute("iinError", iin.isEmpty() ? "error.iin.missing" : "error.iin.shape");
+            redirect.addFlashAttribute("buyerIin", buyerIin);
+            return "redirect:/seller/applications/" + number;
+        }
+        try {
+            process.correctBuyer(seller, number, Iin.of(iin));
+        } catch (ProblemException e) {
+            flashProblem(redirect, e);
+        }
+        return "redirect:/seller/applications/" + number;
+    }
+
+    @PostMapping("/seller/applications/{number}/signature")
+    String sign(SignedInPerson seller, @PathVariable String number, @RequestParam(defaultValue = "") String signature, RedirectAttributes redirect) {
+        if (signature.isBlank()) {
+            redirect.addFlashAttribute("problemCode", "SIGNATURE_MISSING");
+            return "redirect:/seller/applications/" + number;
+        }
+        try {
+            this.signature.sign(seller, number, Base64.getMimeDecoder().decode(signature.strip()));
+            redirect.addFlashAttribute("signed", true);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problemCode", "SIGNATURE_MISSING");
+        } catch (ProblemException e) {
+            flashProblem(redirect, e);
+        }
+        return "redirect:/seller/applications/" + number;
+    }
+
+    static void flashProblem(RedirectAttributes redirect, ProblemException e) {
+        redirect.addFlashAttribute("problemCode", e.code());
+        redirect.addFlashAttribute("problemDetail", e.getMessage());
+    }
+
+    private ApplicationView view(ApplicationRecord record) {
+        return ApplicationView.of(record, log.of(record.id()));
+    }
+}

@@ -1,0 +1,51 @@
+package kz.tirkeu.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import kz.tirkeu.identity.web.CurrentPerson;
+import kz.tirkeu.identity.web.PublicEndpoint;
+import kz.tirkeu.notification.Language;
+import kz.tirkeu.notification.RecipientPreferences;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language switch in every page's header: a plain link, so it works without JavaScript and from the
+ * keyboard. A signed-in person's choice also becomes the language of their notices (SMS, e-mail, inbox).
+ */
+@Controller
+@PageController
+@PublicEndpoint // the sign-in pages need it too
+class LanguageSwitch {
+
+    private final LocaleResolver locales;
+    private final RecipientPreferences preferences;
+
+    LanguageSwitch(LocaleResolver locales, RecipientPreferences preferences) {
+        this.locales = locales;
+        this.preferences = preferences;
+    }
+
+    @GetMapping("/language")
+    String choose(@RequestParam(required = false) String lang, @RequestParam(name = "return", required = false) String returnTo,
+                  HttpServletRequest request, HttpServletResponse response) {
+        Locale chosen = PageLanguages.supported(lang);
+        if (chosen != null) {
+            locales.setLocale(request, response, chosen);
+            CurrentPerson.of(request).ifPresent(person -> preferences.chooseLanguage(person.iin(), Language.of(chosen).orElseThrow()));
+        }
+        return "redirect:" + localPath(returnTo);
+    }
+
+    /** Only a path of this site: never an open redirect to somewhere else. */
+    static String localPath(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.startsWith("/\\")
+                || returnTo.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return returnTo;
+    }
+}

@@ -1,0 +1,90 @@
+package kz.tirkeu.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kz.tirkeu.platform.PlatformAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The car a newcomer can register right now in the default run: the sandbox's happy-path scenario
+ * (GET /sandbox/scenarios), or, once that VIN has an open application, another ready vehicle the same
+ * dealer sold to the same buyer (GET /sandbox/seed/v1/ready-vehicles). Asked over HTTP like any outside
+ * system, so the landing page names what the sandbox really holds; nothing is hard-coded here.
+ */
+@Component
+class SandboxWalkthrough {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxWalkthrough.class);
+
+    record ReadyCar(String vin, String buyerIin, String sellerPersona, String buyerPersona) {}
+
+    private final PlatformAddresses addresses;
+    private final JdbcClient db;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    SandboxWalkthrough(PlatformAddresses addresses, JdbcClient db, JsonMapper json) {
+        this.addresses = addresses;
+        this.db = db;
+        this.json = json;
+    }
+
+    Optional<ReadyCar> readyCar() {
+        try {
+            JsonNode happy = null;
+            for (JsonNode scenario : get("/scenarios")) {
+                if ("happy-path".equals(scenario.path("id").asString())) {
+                    happy = scenario;
+                }
+            }
+            if (happy == null) {
+                return Optional.empty();
+            }
+            String sellerPersona = happy.path("seller").path("personaId").asString();
+            String sellerBin = happy.path("seller").path("bin").asString();
+            String buyerIin = happy.path("buyer").path("iin").asString();
+            String buyerPersona = happy.path("buyer").path("personaId").asString();
+            List<String> candidates = new ArrayList<>();
+            candidates.add(happy.path("vin").asString());
+            for (JsonNode vehicle : get("/seed/v1/ready-vehicles?buyerIin=" + buyerIin)) {
+                if (sellerBin.equals(vehicle.path("sellerBin").asString())) {
+                    candidates.add(vehicle.path("vin").asString());
+                }
+            }
+            Set<String> taken = Set.copyOf(db.sql("""
+                            select vin from application where vin = any(?) and status not in ('REFUSED', 'DECLINED', 'EXPIRED')""")
+                    .param(candidates.toArray(String[]::new)).query(String.class).list());
+            return candidates.stream().filter(vin -> !taken.contains(vin)).findFirst()
+                    .map(vin -> new ReadyCar(vin, buyerIin, sellerPersona, buyerPersona));
+        } catch (Exception e) {
+            // The landing page still explains everything else; only the ready car is missing.
+            log.warn("The sandbox's scenario catalogue could not be read: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(addresses.stateSystem(path)).timeout(Duration.ofSeconds(3))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    URI sandbox(String path) {
+        return addresses.stateSystem(path);
+    }
+}
