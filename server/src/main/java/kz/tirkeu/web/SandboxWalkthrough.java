@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The car a newcomer can register right now in the default run: the sandbox's happy-path scenario
- * (GET /sandbox/scenarios), or, once that VIN has an open application, another ready vehicle the same
- * dealer sold to the same buyer (GET /sandbox/seed/v1/ready-vehicles). Asked over HTTP like any outside
+ * The car a newcomer can register right now in the default run: a ready vehicle the happy-path
+ * scenario's dealer sold to its buyer (GET /sandbox/seed/v1/ready-vehicles) that no application or
+ * registration has taken, or else a new one the sandbox makes (POST, a sandbox control). Asked over HTTP like any outside
  * system, so the landing page names what the sandbox really holds; nothing is hard-coded here.
  */
 @Component
@@ -44,7 +44,9 @@ class SandboxWalkthrough {
     Optional<ReadyCar> readyCar() {
         try {
             JsonNode happy = null;
+            Set<String> scenarioVins = new java.util.HashSet<>();
             for (JsonNode scenario : get("/scenarios")) {
+                scenarioVins.add(scenario.path("vin").asString());
                 if ("happy-path".equals(scenario.path("id").asString())) {
                     happy = scenario;
                 }
@@ -56,18 +58,23 @@ class SandboxWalkthrough {
             String sellerBin = happy.path("seller").path("bin").asString();
             String buyerIin = happy.path("buyer").path("iin").asString();
             String buyerPersona = happy.path("buyer").path("personaId").asString();
+            // The happy path's own seller and buyer, but not the catalogue's VINs: those stay for the scenarios they document.
             List<String> candidates = new ArrayList<>();
-            candidates.add(happy.path("vin").asString());
             for (JsonNode vehicle : get("/seed/v1/ready-vehicles?buyerIin=" + buyerIin)) {
-                if (sellerBin.equals(vehicle.path("sellerBin").asString())) {
+                if (sellerBin.equals(vehicle.path("sellerBin").asString()) && !scenarioVins.contains(vehicle.path("vin").asString())) {
                     candidates.add(vehicle.path("vin").asString());
                 }
             }
             Set<String> taken = Set.copyOf(db.sql("""
-                            select vin from application where vin = any(?) and status not in ('REFUSED', 'DECLINED', 'EXPIRED')""")
-                    .param(candidates.toArray(String[]::new)).query(String.class).list());
-            return candidates.stream().filter(vin -> !taken.contains(vin)).findFirst()
-                    .map(vin -> new ReadyCar(vin, buyerIin, sellerPersona, buyerPersona));
+                            select vin from application where vin = any(?) and status not in ('REFUSED', 'DECLINED', 'EXPIRED')
+                            union select vin from vehicle_registration where vin = any(?)""")
+                    .params(candidates.toArray(String[]::new), candidates.toArray(String[]::new)).query(String.class).list());
+            Optional<String> free = candidates.stream().filter(vin -> !taken.contains(vin)).findFirst();
+            if (free.isEmpty()) {
+                // Every car of theirs is registered or on its way: the sandbox's factory makes another, so the walk-through always works.
+                free = Optional.of(post("/seed/v1/ready-vehicles?buyerIin=" + buyerIin + "&sellerBin=" + sellerBin).path("vin").asString());
+            }
+            return free.map(vin -> new ReadyCar(vin, buyerIin, sellerPersona, buyerPersona));
         } catch (Exception e) {
             // The landing page still explains everything else; only the ready car is missing.
             log.warn("The sandbox's scenario catalogue could not be read: {}", e.toString());
@@ -79,6 +86,15 @@ class SandboxWalkthrough {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(addresses.stateSystem(path)).timeout(Duration.ofSeconds(3))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    private JsonNode post(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(addresses.stateSystem(path)).timeout(Duration.ofSeconds(3))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
             throw new IllegalStateException(path + " answered " + response.statusCode());
         }
         return json.readTree(response.body());
