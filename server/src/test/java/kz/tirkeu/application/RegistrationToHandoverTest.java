@@ -32,7 +32,6 @@ import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuClient.Reply;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +58,7 @@ class RegistrationToHandoverTest {
     TestClock clock;
 
     @Test
-    void aSubmittedApplicationEndsWithARegisteredVehicleACertificateThatVerifiesAndAHandoverAtThePsc(@TempDir Path dir) throws Exception {
+    void aSubmittedApplicationEndsWithARegisteredVehicleACertificateThatVerifiesAndAHandoverAtThePsc() throws Exception {
         TirkeuClient client = new TirkeuClient(port);
         ApplicationJourney journey = new ApplicationJourney(client);
         Submitted submitted = journey.submitted("buyer-aidar", 2);
@@ -88,7 +87,11 @@ class RegistrationToHandoverTest {
                         URI.create(client.base() + "/api/v1/certificates/" + number + "/document"))
                 .header("Authorization", "Bearer " + submitted.buyerToken()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
-        Files.write(dir.resolve("certificate.p7m"), file.body());
+        // Kept for IssuedCertificateVerifierJarIT, which runs the packaged verifier jar on it after the build.
+        Path kept = Files.createDirectories(Path.of("target", "issued-certificate"));
+        Files.write(kept.resolve("certificate.p7m"), file.body());
+        Files.writeString(kept.resolve("root.pem"), client.get("/sandbox/ca/certs/root.pem", null).raw().body());
+        Files.writeString(kept.resolve("plate.txt"), plate);
         // As the verifier jar does with --offline: the root of the CA one trusts, no network, only the evidence inside the file.
         var root = Pem.readCertificates(client.get("/sandbox/ca/certs/root.pem", null).raw().body().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         var offline = new DigitalDocumentVerifier(new SignatureValidator(new ValidationPolicy(java.util.Set.copyOf(root), List.of(),
