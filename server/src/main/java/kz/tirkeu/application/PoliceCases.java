@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import kz.tirkeu.platform.Backoff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +24,7 @@ import org.springframework.stereotype.Repository;
 class PoliceCases {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     private final JdbcClient db;
     private final Clock clock;
@@ -63,10 +62,7 @@ class PoliceCases {
     /** A state system did not answer: the automatic decision is tried again later, with backoff, or at the system's Retry-After. */
     void retryLater(UUID applicationId, Optional<Duration> retryAfter, Instant now) {
         int attempts = db.sql("select attempts from police_case where application_id = ?").param(applicationId).query(Integer.class).single();
-        Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 10));
-        backoff = backoff.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : backoff;
-        backoff = backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 5 + 1));
-        Duration wait = retryAfter.filter(r -> r.compareTo(LONGEST_RETRY) <= 0 && r.compareTo(FIRST_RETRY) > 0).orElse(backoff);
+        Duration wait = BACKOFF.after(attempts, retryAfter);
         db.sql("update police_case set due_at = ?, attempts = attempts + 1, claimed_until = null where application_id = ?")
                 .params(Applications.utc(now.plus(wait)), applicationId).update();
     }

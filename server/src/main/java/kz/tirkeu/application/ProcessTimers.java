@@ -1,10 +1,7 @@
 package kz.tirkeu.application;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kz.tirkeu.platform.BackgroundLoop;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -18,16 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessTimers implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessTimers.class);
-
     private final ApplicationProcess process;
     private final RetryQueue retries;
     private final RegistrationDecision decision;
     private final boolean enabled;
     private final boolean decideInBackground;
-    private final Duration interval;
-    private volatile CountDownLatch stop;
-    private volatile Thread worker;
+    private final BackgroundLoop loop;
 
     ProcessTimers(ApplicationProcess process, RetryQueue retries, RegistrationDecision decision,
                   @Value("${tirkeu.application.timers.enabled:true}") boolean enabled,
@@ -38,7 +31,7 @@ class ProcessTimers implements SmartLifecycle {
         this.decision = decision;
         this.enabled = enabled;
         this.decideInBackground = decideInBackground;
-        this.interval = interval;
+        this.loop = new BackgroundLoop("application-timers", interval, this::tick);
     }
 
     /** One round: the due retries, the overdue buyers, the due registration decisions. Returns how many applications it moved. */
@@ -52,45 +45,19 @@ class ProcessTimers implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (!enabled || worker != null) {
-            return;
+    public void start() {
+        if (enabled) {
+            loop.start();
         }
-        stop = new CountDownLatch(1);
-        worker = Thread.ofPlatform().name("application-timers").daemon().start(() -> {
-            while (stop.getCount() > 0) {
-                try {
-                    tick();
-                } catch (RuntimeException e) {
-                    log.warn("Application timers: {}", e.getMessage(), e);
-                }
-                try {
-                    if (stop.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
     }
 
     @Override
-    public synchronized void stop() {
-        if (worker != null) {
-            stop.countDown();
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return loop.running();
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import kz.tirkeu.platform.Backoff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RetryQueue {
 
-    private static final Duration FIRST = Duration.ofSeconds(5);
-    private static final Duration LONGEST = Duration.ofMinutes(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient db;
@@ -34,12 +33,7 @@ class RetryQueue {
     /** Schedules (or reschedules) the next attempt; true when the application just started waiting. */
     boolean schedule(UUID id, Phase phase, Optional<Duration> retryAfter, Instant now) {
         Integer attempts = db.sql("select attempts from application_retry where application_id = ?").param(id).query(Integer.class).optional().orElse(0);
-        Duration backoff = FIRST.multipliedBy(1L << Math.min(attempts, 10));
-        if (backoff.compareTo(LONGEST) > 0) {
-            backoff = LONGEST;
-        }
-        backoff = backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 5 + 1));
-        Duration wait = retryAfter.filter(r -> r.compareTo(LONGEST) <= 0).filter(r -> r.compareTo(FIRST) > 0).orElse(backoff);
+        Duration wait = BACKOFF.after(attempts, retryAfter);
         db.sql("""
                         insert into application_retry (application_id, phase, due_at, attempts) values (?, ?, ?, 1)
                         on conflict (application_id) do update set phase = excluded.phase, due_at = excluded.due_at,

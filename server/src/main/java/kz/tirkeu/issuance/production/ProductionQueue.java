@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import kz.tirkeu.issuance.IssuanceProperties;
+import kz.tirkeu.platform.Backoff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,12 +70,7 @@ class ProductionQueue {
             return;
         }
         int failed = db.sql("select failed_attempts from collection_order where application_number = ?").param(applicationNumber).query(Integer.class).single();
-        Duration backoff = settings.firstRetry().multipliedBy(1L << Math.min(failed, 16));
-        if (backoff.compareTo(settings.longestRetry()) > 0) {
-            backoff = settings.longestRetry();
-        }
-        backoff = backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 5 + 1));
-        Duration wait = retryAfter.filter(r -> r.compareTo(settings.longestRetry()) <= 0).filter(r -> r.compareTo(settings.firstRetry()) > 0).orElse(backoff);
+        Duration wait = new Backoff(settings.firstRetry(), settings.longestRetry()).after(failed, retryAfter);
         db.sql("update collection_order set next_check_at = ?, failed_attempts = failed_attempts + 1, last_problem = ?, claimed_until = null where application_number = ?")
                 .params(utc(now.plus(wait)), problem.get(), applicationNumber).update();
     }

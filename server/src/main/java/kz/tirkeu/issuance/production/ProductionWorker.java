@@ -1,10 +1,9 @@
 package kz.tirkeu.issuance.production;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import kz.tirkeu.issuance.CollectionRecord;
 import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.issuance.IssuanceProperties;
+import kz.tirkeu.platform.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,14 +23,14 @@ public class ProductionWorker implements SmartLifecycle {
     private final CollectionTable table;
     private final ProductionProgress progress;
     private final IssuanceProperties.Worker settings;
-    private volatile CountDownLatch stop;
-    private volatile Thread worker;
+    private final BackgroundLoop loop;
 
     ProductionWorker(ProductionQueue queue, CollectionTable table, ProductionProgress progress, IssuanceProperties properties) {
         this.queue = queue;
         this.table = table;
         this.progress = progress;
         this.settings = properties.worker();
+        this.loop = new BackgroundLoop("issuance-production", settings.interval(), this::tick);
     }
 
     /** One round; returns how many orders it looked at. */
@@ -49,46 +48,19 @@ public class ProductionWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (!settings.enabled() || worker != null) {
-            return;
+    public void start() {
+        if (settings.enabled()) {
+            loop.start();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        stop = stopped;
-        worker = Thread.ofPlatform().name("issuance-production").daemon().start(() -> {
-            while (stopped.getCount() > 0) {
-                try {
-                    tick();
-                } catch (RuntimeException e) {
-                    log.warn("Issuance production worker: {}", e.getMessage(), e);
-                }
-                try {
-                    if (stopped.await(settings.interval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
     }
 
     @Override
-    public synchronized void stop() {
-        if (worker != null) {
-            stop.countDown();
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return loop.running();
     }
 }
