@@ -79,6 +79,9 @@ class PoliceAndAdminPagesTest {
         assertThat(text("evidence")).as("every check with its evidence").contains("ЭПТС").contains("ЕРАП");
         assertThat(text("signature-BUYER")).contains("подписано");
         browser.screenshot("police-case-decision");
+        show("evidence");
+        browser.screenshot("police-case-evidence");
+        show("main");
 
         browser.driver.findElement(By.id("take-over")).click();
         assertThat(text("holder")).isEqualTo("Взято вами: решаете только вы, пока не освободите дело.");
@@ -139,6 +142,7 @@ class PoliceAndAdminPagesTest {
         assertThat(text("review-asked")).isNotBlank();
         assertThat(text("review-deadline")).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
         assertThat(browser.driver.findElements(By.id("review-form"))).as("asked once").isEmpty();
+        show("review");
         browser.screenshot("buyer-review-asked");
         signOut();
 
@@ -155,6 +159,7 @@ class PoliceAndAdminPagesTest {
         browser.driver.findElement(By.id("overturn")).click();
         assertThat(text("done")).startsWith("Отказ отменён");
         assertThat(text("reviews")).contains("ЕРАП подтверждает оплату");
+        show("reviews");
         browser.screenshot("police-review-overturned");
         signOut();
 
@@ -162,6 +167,7 @@ class PoliceAndAdminPagesTest {
         browser.driver.get(url("/buyer/applications/" + submitted.number()));
         assertThat(text("review-outcome")).isEqualTo("Отказ отменён");
         assertThat(text("review-reason")).isEqualTo("ЕРАП подтверждает оплату штрафа; квитанция подлинная.");
+        show("review");
         browser.screenshot("buyer-review-outcome");
     }
 
@@ -183,6 +189,7 @@ class PoliceAndAdminPagesTest {
         assertThat(text("done")).startsWith("Роль выдана");
         WebElement grant = activeGrant(iin, "POLICE_OFFICER");
         assertThat(grant.getText()).contains("05").contains("Приказ № 15-к");
+        show(grant.getDomAttribute("id"));
         browser.screenshot("admin-staff-granted");
 
         String id = grant.getDomAttribute("id").substring("grant-".length());
@@ -191,6 +198,7 @@ class PoliceAndAdminPagesTest {
         assertThat(text("done")).isEqualTo("Роль отозвана.");
         assertThat(browser.driver.findElement(By.id("grant-" + id)).getDomAttribute("data-active")).isEqualTo("false");
         assertThat(text("grant-" + id)).contains("Переведён в другое подразделение");
+        show("grant-" + id);
         browser.screenshot("admin-staff-withdrawn");
 
         browser.driver.get(url("/admin/service-centres?region=02"));
@@ -217,6 +225,12 @@ class PoliceAndAdminPagesTest {
         browser.screenshot("police-queue");
         browser.driver.findElement(By.cssSelector("#case-" + number + " a.case-number")).click();
         assertThat(text("number")).isEqualTo(number);
+    }
+
+    /** Scrolls the element into view, for the screenshot of what follows it. */
+    private void show(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.driver.findElement(By.id(id)));
     }
 
     private WebElement activeGrant(String iin, String role) {
