@@ -106,6 +106,11 @@ class PoliceAndAdminPagesTest {
         assertThat(text("vin")).isEqualTo(submitted.vin());
         assertThat(text("history")).contains("Зарегистрировано");
         browser.screenshot("register-vehicle");
+
+        // The same pages in Kazakh, the state language.
+        browser.driver.get(url("/language?lang=kk&return=/police/cases/" + submitted.number()));
+        assertThat(text("registration")).contains("Тіркелді").contains(plate);
+        browser.screenshot("police-case-registered-kk");
     }
 
     @Test
@@ -209,6 +214,15 @@ class PoliceAndAdminPagesTest {
         assertThat(text("review-deadline")).isEqualTo("10 дн.");
         assertThat(text("main")).doesNotContain("Qwerty12").doesNotContain("sandbox-sms-secret").doesNotContain("sandbox-payment-secret");
         browser.screenshot("admin-configuration");
+        signOut();
+
+        // An auditor reads the grants and the configuration, and changes nothing.
+        signIn("staff-auditor");
+        browser.driver.findElement(By.id("menu-admin")).click();
+        assertThat(text("grants")).contains("Переведён в другое подразделение");
+        assertThat(browser.driver.findElements(By.id("grant"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("form.withdraw"))).isEmpty();
+        browser.screenshot("admin-staff-as-auditor");
     }
 
     // ---
