@@ -54,6 +54,21 @@ final class ApplicationPage {
         model.addAttribute("refusalMessage", view.refusal().map(r -> r.get("message")).orElse(null));
         model.addAttribute("refusalStep", view.refusal().map(r -> r.get("step")).orElse(null));
         model.addAttribute("timeline", view.timeline().reversed());
+        model.addAttribute("reviewable", reviewable(view));
+    }
+
+    /**
+     * Whether the seller or the buyer may ask for a review (Digital Code Art. 39): the application stands
+     * refused by an automated decision that no officer has upheld yet. The service checks it again.
+     */
+    static boolean reviewable(ApplicationView view) {
+        if (view.status() != ApplicationStatus.REFUSED || view.refusal().isEmpty()) {
+            return false;
+        }
+        java.util.Map<String, String> refusal = view.refusal().get();
+        boolean upheld = view.review().filter(r -> r.outcome().equals(java.util.Optional.of("UPHELD")))
+                .filter(r -> java.util.Objects.equals(r.refusalCode(), refusal.get("code"))).isPresent();
+        return "true".equals(refusal.get("automated")) && !upheld;
     }
 
     static List<Check> checks(ApplicationView view) {

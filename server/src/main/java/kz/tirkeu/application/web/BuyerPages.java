@@ -11,6 +11,7 @@ import kz.tirkeu.application.ApplicationQueries;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.ApplicationStatus;
 import kz.tirkeu.application.BuyerSteps;
+import kz.tirkeu.application.HumanReview;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
@@ -47,9 +48,11 @@ class BuyerPages {
     private final ServiceCentres centres;
     private final InvoiceReturns invoices;
     private final NcaLayerAddress ncaLayer;
+    private final HumanReview review;
 
     BuyerPages(ApplicationProcess process, BuyerSteps steps, ApplicationQueries queries, ActionLog log, ServiceCentres centres,
-               InvoiceReturns invoices, NcaLayerAddress ncaLayer) {
+               InvoiceReturns invoices, NcaLayerAddress ncaLayer, HumanReview review) {
+        this.review = review;
         this.process = process;
         this.steps = steps;
         this.queries = queries;
@@ -179,6 +182,13 @@ class BuyerPages {
             return back(number);
         }
         return act(number, redirect, () -> steps.buyerSign(buyer, number, Base64.getMimeDecoder().decode(signature.strip())));
+    }
+
+    /** Digital Code Art. 39: the buyer asks for a police officer to review the automated refusal. */
+    @PostMapping("/buyer/applications/{number}/review-request")
+    String askForReview(SignedInPerson buyer, @PathVariable String number, @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+        ReviewRequestForm.ask(review, buyer, number, comment, redirect);
+        return back(number);
     }
 
     private String act(String number, RedirectAttributes redirect, Runnable step) {

@@ -9,6 +9,7 @@ import kz.tirkeu.application.ApplicationProcess;
 import kz.tirkeu.application.ApplicationQueries;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.ApplicationStatus;
+import kz.tirkeu.application.HumanReview;
 import kz.tirkeu.application.SellerSignature;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
@@ -41,8 +42,11 @@ class SellerPages {
     private final ApplicationQueries queries;
     private final ActionLog log;
     private final NcaLayerAddress ncaLayer;
+    private final HumanReview review;
 
-    SellerPages(ApplicationProcess process, SellerSignature signature, ApplicationQueries queries, ActionLog log, NcaLayerAddress ncaLayer) {
+    SellerPages(ApplicationProcess process, SellerSignature signature, ApplicationQueries queries, ActionLog log, NcaLayerAddress ncaLayer,
+                HumanReview review) {
+        this.review = review;
         this.process = process;
         this.signature = signature;
         this.queries = queries;
@@ -150,6 +154,13 @@ class SellerPages {
         } catch (ProblemException e) {
             flashProblem(redirect, e);
         }
+        return "redirect:/seller/applications/" + number;
+    }
+
+    /** Digital Code Art. 39: the dealer asks for a police officer to review the automated refusal. */
+    @PostMapping("/seller/applications/{number}/review-request")
+    String askForReview(SignedInPerson seller, @PathVariable String number, @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+        ReviewRequestForm.ask(review, seller, number, comment, redirect);
         return "redirect:/seller/applications/" + number;
     }
 
