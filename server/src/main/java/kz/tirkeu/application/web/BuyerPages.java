@@ -47,9 +47,10 @@ class BuyerPages {
     private final ServiceCentres centres;
     private final InvoiceReturns invoices;
     private final NcaLayerAddress ncaLayer;
+    private final RegisteredDocuments documents;
 
     BuyerPages(ApplicationProcess process, BuyerSteps steps, ApplicationQueries queries, ActionLog log, ServiceCentres centres,
-               InvoiceReturns invoices, NcaLayerAddress ncaLayer) {
+               InvoiceReturns invoices, NcaLayerAddress ncaLayer, RegisteredDocuments documents) {
         this.process = process;
         this.steps = steps;
         this.queries = queries;
@@ -57,6 +58,7 @@ class BuyerPages {
         this.centres = centres;
         this.invoices = invoices;
         this.ncaLayer = ncaLayer;
+        this.documents = documents;
     }
 
     @GetMapping("/buyer/applications")
@@ -71,6 +73,7 @@ class BuyerPages {
         ApplicationView view = view(queries.visibleTo(buyer, number));
         ApplicationPage.fill(model, view);
         model.addAttribute("base", "/buyer/applications/");
+        documents.fill(model, view);
         switch (view.status()) {
             case AWAITING_CHOICES -> choices(model, view, region);
             case AWAITING_BUYER_SIGNATURE -> {
