@@ -71,6 +71,16 @@ final class Journeys {
         }
     }
 
+    /** The text of an element the next page will have (after a form is sent), once it is there. */
+    String awaitText(String id) {
+        try {
+            return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-waiting-for-" + id);
+            throw new AssertionError("No #" + id + " at " + browser.driver.getCurrentUrl() + ":\n" + body(), e);
+        }
+    }
+
     void type(String id, String value) {
         WebElement field = browser.driver.findElement(By.id(id));
         field.clear();

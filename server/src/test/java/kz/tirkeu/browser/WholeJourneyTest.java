@@ -95,7 +95,10 @@ class WholeJourneyTest {
         browser.driver.findElement(By.id("regimeUnderstood")).click();
         browser.driver.findElement(By.id("agree")).click();
         journeys.waitForStatus("AWAITING_CHOICES");
-        browser.driver.findElement(By.id("psc-ALM-01")).click();
+        // Almaty's centres, whatever region ГБД ФЛ gives for the buyer.
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("region"))).selectByValue("02");
+        browser.driver.findElement(By.cssSelector("form.filter button")).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("psc-ALM-01"))).click();
         browser.screenshot("journey-03-buyer-choices");
         browser.driver.findElement(By.id("choose")).click();
         journeys.waitForStatus("AWAITING_PAYMENT");
@@ -166,7 +169,7 @@ class WholeJourneyTest {
         journeys.type("applicationNumber", number);
         journeys.type("documentNumber", "N00000000");
         browser.driver.findElement(By.id("issue-ticket")).click();
-        assertThat(journeys.text("psc-error")).contains("не является удостоверением личности владельца");
+        assertThat(journeys.awaitText("psc-error")).contains("не является удостоверением личности владельца");
         browser.screenshot("journey-11-psc-reception-wrong-document");
         journeys.type("documentNumber", document);
         browser.driver.findElement(By.id("issue-ticket")).click();
@@ -185,7 +188,7 @@ class WholeJourneyTest {
         journeys.type("plateSerial1", "WRONG-SERIAL");
         journeys.type("certificateBlankNumber", blank);
         browser.driver.findElement(By.id("hand-over")).click();
-        assertThat(journeys.text("psc-error")).contains("серийные номера не совпадают");
+        assertThat(journeys.awaitText("psc-error")).contains("серийные номера не совпадают");
         browser.screenshot("journey-14-psc-issuance-wrong-serial");
         journeys.type("documentNumber", document);
         journeys.type("plateSerial0", serials.get(0));
