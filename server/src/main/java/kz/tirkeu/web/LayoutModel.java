@@ -39,12 +39,17 @@ class LayoutModel implements HandlerInterceptor {
         view.addObject("returnTo", returnTo(request));
     }
 
-    /** The page itself, for GETs; after a form POST, the page it came from is not known, so the start page. */
+    /**
+     * The page itself, for GETs; after a form POST, the page it came from is not known, so the start page.
+     * A {@code lang} parameter (the public verification page takes one, for links in the certificate's
+     * language) is left out: it would override the language just chosen.
+     */
     static String returnTo(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) {
             return "/";
         }
-        String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
+        String query = request.getQueryString() == null ? "" : java.util.Arrays.stream(request.getQueryString().split("&"))
+                .filter(p -> !p.equals("lang") && !p.startsWith("lang=")).collect(java.util.stream.Collectors.joining("&"));
+        return request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
     }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Instant;
 import java.util.Map;
-import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,11 +34,13 @@ class CabinetJourneyTest {
 
     Browser browser;
     TirkeuClient api;
+    Journeys journeys;
 
     @BeforeEach
     void open() {
         browser = new Browser();
         api = new TirkeuClient(port);
+        journeys = new Journeys(browser, api, port);
         db.sql("delete from second_factor_lock").update();
         api.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/faults")).DELETE(), null);
     }
@@ -209,63 +208,22 @@ class CabinetJourneyTest {
     }
 
     private void signIn(String persona) {
-        browser.driver.get(url("/sandbox/signer"));
-        browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "inserted"));
-        browser.driver.get(url("/signin"));
-        Instant before = Instant.now();
-        browser.driver.findElement(By.id("sign-button")).click();
-        try {
-            browser.waiting().until(ExpectedConditions.urlContains("/signin/code"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.screenshot("failed-sign-in-" + persona);
-            throw new AssertionError(persona + " did not get to the code: " + browser.driver.findElement(By.tagName("body")).getText(), e);
-        }
-        String iin = KzCertificate.of(api.key(persona, "auth").certificate()).iin().orElseThrow().value();
-        // As TirkeuClient.signIn: the SMS centre may deliver a late second copy of an earlier sign-in's code; that one is
-        // refused once ("tries left") and the next message is read.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            WebElement code = browser.driver.findElement(By.id("code"));
-            code.clear();
-            code.sendKeys(api.codeSentTo(api.phoneOf(iin), before));
-            code.submit();
-            try {
-                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(6))
-                        .until(ExpectedConditions.urlContains("/cabinet"));
-                break;
-            } catch (org.openqa.selenium.TimeoutException refused) {
-                // still on the code page: try the next message
-            }
-        }
-        try {
-            browser.waiting().until(ExpectedConditions.urlContains("/cabinet"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.screenshot("failed-code-" + persona);
-            throw new AssertionError(persona + " was not let in with the code: " + browser.driver.findElement(By.tagName("body")).getText(), e);
-        }
+        journeys.signIn(persona);
     }
 
     private void waitForStatus(String status) {
-        try {
-            browser.waiting().until(d -> !d.findElements(By.cssSelector("#status.s-" + status)).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.screenshot("failed-waiting-for-" + status);
-            throw new AssertionError("Not " + status + " at " + browser.driver.getCurrentUrl() + ":\n"
-                    + browser.driver.findElement(By.tagName("body")).getText(), e);
-        }
+        journeys.waitForStatus(status);
     }
 
     private void type(String id, String value) {
-        WebElement field = browser.driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
+        journeys.type(id, value);
     }
 
     private String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
+        return journeys.text(id);
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return journeys.url(path);
     }
 }

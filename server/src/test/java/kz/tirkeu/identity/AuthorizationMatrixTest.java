@@ -139,7 +139,15 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/verify/{code}", "PUBLIC"),
             Map.entry("GET /api/v1/me/certificates", EnumSet.of(Role.BUYER)),
             Map.entry("GET /api/v1/certificates/{number}/document", EnumSet.of(Role.BUYER)),
-            Map.entry("GET /api/v1/certificates/{number}/pdf", EnumSet.of(Role.BUYER))));
+            Map.entry("GET /api/v1/certificates/{number}/pdf", EnumSet.of(Role.BUYER)),
+            Map.entry("GET /psc", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("GET /psc/{pscCode}/collections", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("GET /psc/{pscCode}/issuance", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("GET /psc/{pscCode}/reception", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("POST /psc/{pscCode}/reception", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("GET /psc/{pscCode}/reception/{applicationNumber}", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("GET /psc/{pscCode}/collections/{applicationNumber}", EnumSet.of(Role.PSC_OPERATOR)),
+            Map.entry("POST /psc/{pscCode}/collections/{applicationNumber}/handover", EnumSet.of(Role.PSC_OPERATOR))));
 
     /** The personas that sign in for each role; staff sign in with their own individual keys, so they are buyers too. */
     private static final Map<String, Set<Role>> CALLERS = new LinkedHashMap<>();

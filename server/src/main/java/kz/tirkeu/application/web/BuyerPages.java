@@ -49,9 +49,10 @@ class BuyerPages {
     private final InvoiceReturns invoices;
     private final NcaLayerAddress ncaLayer;
     private final HumanReview review;
+    private final RegisteredDocuments documents;
 
     BuyerPages(ApplicationProcess process, BuyerSteps steps, ApplicationQueries queries, ActionLog log, ServiceCentres centres,
-               InvoiceReturns invoices, NcaLayerAddress ncaLayer, HumanReview review) {
+               InvoiceReturns invoices, NcaLayerAddress ncaLayer, HumanReview review, RegisteredDocuments documents) {
         this.review = review;
         this.process = process;
         this.steps = steps;
@@ -60,6 +61,7 @@ class BuyerPages {
         this.centres = centres;
         this.invoices = invoices;
         this.ncaLayer = ncaLayer;
+        this.documents = documents;
     }
 
     @GetMapping("/buyer/applications")
@@ -74,6 +76,7 @@ class BuyerPages {
         ApplicationView view = view(queries.visibleTo(buyer, number));
         ApplicationPage.fill(model, view);
         model.addAttribute("base", "/buyer/applications/");
+        documents.fill(model, view);
         switch (view.status()) {
             case AWAITING_CHOICES -> choices(model, view, region);
             case AWAITING_BUYER_SIGNATURE -> {

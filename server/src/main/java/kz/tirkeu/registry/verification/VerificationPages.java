@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -25,8 +26,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * certificate file anyone may upload. No sign-in: a traffic officer, an insurer or a buyer of the car
  * must be able to check it. The upload form still carries a CSRF token, like every page form.
  *
- * <p>Kazakh, Russian or English: {@code ?lang=} first, then the browser's Accept-Language, else Kazakh,
- * the state language.
+ * <p>Kazakh, Russian or English: {@code ?lang=} first, then the language chosen with the switch of the
+ * shared header, then the browser's Accept-Language, else Kazakh, the state language.
  */
 @Controller
 @PublicEndpoint // public verification of certificates needs no session by design
@@ -38,10 +39,12 @@ class VerificationPages {
 
     private final CertificateChecks checks;
     private final ThymeleafViewResolver views;
+    private final LocaleResolver locales;
 
-    VerificationPages(CertificateChecks checks, ThymeleafViewResolver views) {
+    VerificationPages(CertificateChecks checks, ThymeleafViewResolver views, LocaleResolver locales) {
         this.checks = checks;
         this.views = views;
+        this.locales = locales;
     }
 
     @GetMapping("/verify")
@@ -78,21 +81,23 @@ class VerificationPages {
     }
 
     private ModelAndView page(HttpStatus status, Map<String, ?> model, String lang, HttpServletRequest request) {
-        Locale locale = language(lang, request);
+        Locale locale = language(lang, request, locales);
         try {
-            // The view is resolved for the chosen language here, because the application's locale resolver
-            // knows only Accept-Language and this page also takes ?lang=.
+            // The view is resolved for the chosen language here, because this page also takes ?lang= (the
+            // certificate's language on its QR code), which the application's locale resolver does not know.
             View view = views.resolveViewName("verify/page", locale);
             ModelAndView page = new ModelAndView(view, model);
             page.addObject("lang", locale.getLanguage());
             page.setStatus(status);
+            // Whoever holds the code may check the certificate; search engines need not list it.
+            page.addObject("noindex", true);
             return page;
         } catch (Exception e) {
             throw new IllegalStateException("cannot resolve the verification page", e);
         }
     }
 
-    static Locale language(String lang, HttpServletRequest request) {
+    static Locale language(String lang, HttpServletRequest request, LocaleResolver chosen) {
         if (lang != null) {
             for (Locale candidate : LANGUAGES) {
                 if (candidate.getLanguage().equalsIgnoreCase(lang)) {
@@ -100,17 +105,8 @@ class VerificationPages {
                 }
             }
         }
-        String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
-                if (best != null) {
-                    return best;
-                }
-            } catch (IllegalArgumentException ignored) {
-                // A malformed header is no preference.
-            }
-        }
-        return LANGUAGES.getFirst();
+        // The pages' resolver: the switch's cookie, else Accept-Language among kk, ru, en, else Kazakh.
+        Locale resolved = chosen.resolveLocale(request);
+        return LANGUAGES.stream().filter(l -> l.getLanguage().equals(resolved.getLanguage())).findFirst().orElse(LANGUAGES.getFirst());
     }
 }

@@ -1,0 +1,101 @@
+package kz.tirkeu.browser;
+
+import java.time.Duration;
+import java.time.Instant;
+import kz.tirkeu.pki.cert.KzCertificate;
+import kz.tirkeu.testing.TirkeuClient;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the browser tests do as people: insert a key on the sandbox signer and sign in with the SMS
+ * code, wait for an application's status, type into fields and read them.
+ */
+final class Journeys {
+
+    private final Browser browser;
+    private final TirkeuClient api;
+    private final int port;
+
+    Journeys(Browser browser, TirkeuClient api, int port) {
+        this.browser = browser;
+        this.api = api;
+        this.port = port;
+    }
+
+    void signIn(String persona) {
+        browser.driver.get(url("/sandbox/signer"));
+        browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "inserted"));
+        browser.driver.get(url("/signin"));
+        Instant before = Instant.now();
+        browser.driver.findElement(By.id("sign-button")).click();
+        try {
+            browser.waiting().until(ExpectedConditions.urlContains("/signin/code"));
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-sign-in-" + persona);
+            throw new AssertionError(persona + " did not get to the code: " + body(), e);
+        }
+        String iin = KzCertificate.of(api.key(persona, "auth").certificate()).iin().orElseThrow().value();
+        // As TirkeuClient.signIn: the SMS centre may deliver a late second copy of an earlier sign-in's code; that one is
+        // refused once ("tries left") and the next message is read.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement code = browser.driver.findElement(By.id("code"));
+            code.clear();
+            code.sendKeys(api.codeSentTo(api.phoneOf(iin), before));
+            code.submit();
+            try {
+                new WebDriverWait(browser.driver, Duration.ofSeconds(6)).until(ExpectedConditions.urlContains("/cabinet"));
+                break;
+            } catch (TimeoutException refused) {
+                // still on the code page: try the next message
+            }
+        }
+        try {
+            browser.waiting().until(ExpectedConditions.urlContains("/cabinet"));
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-code-" + persona);
+            throw new AssertionError(persona + " was not let in with the code: " + body(), e);
+        }
+    }
+
+    void waitForStatus(String status) {
+        try {
+            browser.waiting().until(d -> !d.findElements(By.cssSelector("#status.s-" + status)).isEmpty());
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-waiting-for-" + status);
+            throw new AssertionError("Not " + status + " at " + browser.driver.getCurrentUrl() + ":\n" + body(), e);
+        }
+    }
+
+    /** The text of an element the next page will have (after a form is sent), once it is there. */
+    String awaitText(String id) {
+        try {
+            return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-waiting-for-" + id);
+            throw new AssertionError("No #" + id + " at " + browser.driver.getCurrentUrl() + ":\n" + body(), e);
+        }
+    }
+
+    void type(String id, String value) {
+        WebElement field = browser.driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    String body() {
+        return browser.driver.findElement(By.tagName("body")).getText();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

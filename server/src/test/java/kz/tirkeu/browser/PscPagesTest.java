@@ -1,0 +1,160 @@
+package kz.tirkeu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import kz.tirkeu.application.Decisions;
+import kz.tirkeu.application.RegistrationDecision;
+import kz.tirkeu.issuance.CollectionRecord;
+import kz.tirkeu.issuance.CollectionTable;
+import kz.tirkeu.testing.ApplicationJourney;
+import kz.tirkeu.testing.TestClock;
+import kz.tirkeu.testing.TirkeuClient;
+import kz.tirkeu.testing.TirkeuServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The PSC operator's pages when things are not straightforward, in English: documents still in
+ * production, another centre's page, identity by a digital documents code (a wrong one first), and
+ * documents waiting longer than the collection period flagged as overdue.
+ */
+@TirkeuServerTest
+class PscPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    RegistrationDecision decision;
+
+    @Autowired
+    CollectionTable collections;
+
+    @Autowired
+    TestClock clock;
+
+    Browser browser;
+    TirkeuClient api;
+    Journeys journeys;
+
+    @BeforeEach
+    void open() {
+        browser = new Browser();
+        api = new TirkeuClient(port);
+        journeys = new Journeys(browser, api, port);
+        db.sql("delete from second_factor_lock").update();
+        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/faults")).DELETE(), null);
+    }
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    void anOperatorIsToldWhatToDoWhenDocumentsAreNotReadyTheCodeIsWrongOrTheyAreOverdue() {
+        ApplicationJourney journey = new ApplicationJourney(api);
+        ApplicationJourney.Submitted submitted = journey.submitted("buyer-aidar", 2);
+        String number = submitted.number();
+        String buyerIin = journey.iinOf("buyer-aidar");
+        clock.advance(Duration.ofSeconds(1));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!"REGISTERED".equals(journey.status(number, submitted.buyerToken())) && Instant.now().isBefore(deadline)) {
+            Decisions.decideDue(decision);
+        }
+        assertThat(journey.status(number, submitted.buyerToken())).isEqualTo("REGISTERED");
+
+        browser.driver.get(journeys.url("/language?lang=en&return=/"));
+        journeys.signIn("staff-psc-operator");
+        browser.driver.get(journeys.url("/psc"));
+        browser.waiting().until(ExpectedConditions.urlContains("/psc/ALM-01/collections"));
+
+        // Still in production: listed as such, and reception says it cannot be handed over yet.
+        browser.driver.get(journeys.url("/psc/ALM-01/collections?status=IN_PRODUCTION"));
+        assertThat(journeys.text("row-" + number)).contains("In production");
+        browser.screenshot("psc-collections-in-production-en");
+        browser.driver.get(journeys.url("/psc/ALM-01/reception"));
+        journeys.type("applicationNumber", number.toLowerCase());
+        journeys.type("documentNumber", document(buyerIin));
+        browser.driver.findElement(By.id("issue-ticket")).click();
+        assertThat(journeys.awaitText("psc-error")).contains("are not all at the centre yet").contains("DOCUMENTS_NOT_READY");
+        browser.screenshot("psc-reception-not-ready-en");
+
+        // Another centre's list is not this operator's.
+        browser.driver.get(journeys.url("/psc/AST-01/collections"));
+        assertThat(journeys.text("psc-error")).contains("not your public service centre");
+        browser.screenshot("psc-not-yours-en");
+
+        // Ready: reception by a digital documents code, a wrong one first.
+        CollectionRecord ordered = awaitOrdered(number);
+        finish("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
+        finish("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
+        deadline = Instant.now().plusSeconds(30);
+        while (!collections.find(number).orElseThrow().ready() && Instant.now().isBefore(deadline)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        browser.driver.get(journeys.url("/psc/ALM-01/reception"));
+        journeys.type("applicationNumber", number);
+        journeys.type("shareCode", "000000");
+        browser.driver.findElement(By.id("issue-ticket")).click();
+        assertThat(journeys.awaitText("psc-error")).contains("make a new code");
+        browser.screenshot("psc-reception-wrong-code-en");
+        String code = api.post("/sandbox/digital-documents/v1/shares", Map.of("iin", buyerIin), null).body().path("code").asString();
+        journeys.type("shareCode", code);
+        browser.driver.findElement(By.id("issue-ticket")).click();
+        assertThat(journeys.awaitText("ticket")).matches("R-\\d{3}");
+
+        // Not collected within the collection period: flagged, and found by the overdue filter.
+        db.sql("update collection_order set ready_at = ready_at - interval '31 days' where application_number = ?").param(number).update();
+        browser.driver.get(journeys.url("/psc/ALM-01/collections?overdue=true"));
+        assertThat(journeys.text("row-" + number)).contains("Overdue");
+        assertThat(journeys.text("overdue-count")).isNotBlank();
+        browser.screenshot("psc-collections-overdue-en");
+        browser.driver.get(journeys.url("/psc/ALM-01/collections/" + number));
+        assertThat(journeys.text("state")).isEqualTo("Ready for collection");
+        assertThat(browser.driver.findElements(By.cssSelector(".overdue-flag"))).isNotEmpty();
+
+        // Phone-sized, the issuance desk is still usable.
+        browser.phoneSized();
+        browser.driver.navigate().refresh();
+        browser.screenshot("psc-issuance-phone-en");
+    }
+
+    private String document(String iin) {
+        return api.get("/sandbox/gbdfl/v1/persons/" + iin, null).body().path("documents").get(0).path("number").asString();
+    }
+
+    private CollectionRecord awaitOrdered(String number) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        CollectionRecord record = collections.find(number).orElse(null);
+        while ((record == null || record.printJobId().isEmpty() || record.plateOrderId().isEmpty()) && Instant.now().isBefore(deadline)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            record = collections.find(number).orElse(null);
+        }
+        assertThat(record).isNotNull();
+        assertThat(record.printJobId()).isPresent();
+        assertThat(record.plateOrderId()).isPresent();
+        return record;
+    }
+
+    private void finish(String path, String last) {
+        for (int i = 0; i < 5 && !api.get(path, null).body().path("status").asString().equals(last); i++) {
+            api.post(path + "/advance", "", null);
+        }
+        assertThat(api.get(path, null).body().path("status").asString()).isEqualTo(last);
+    }
+}
