@@ -170,7 +170,7 @@ public class SandboxAutoConfiguration {
                 new MbgRoutes(mbg).routes().filter(faults.filter("mbg", request -> true)),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes()
                         .filter(faults.filter("sms", request -> request.method().name().equals("POST"))),
-                new StateSystemRoutes(stateData, faults).routes(),
+                new StateSystemRoutes(stateData, faults, catalogue).routes(),
                 mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
                 new SignerRoutes(personas, devices, address).routes(),
                 new PaymentRoutes(payments, address).routes().filter(faults.filter("payments", request -> true)),
