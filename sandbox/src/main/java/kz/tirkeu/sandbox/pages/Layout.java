@@ -52,7 +52,7 @@ public final class Layout {
             th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
             th { background: #f4f4f5; }
             tr.chosen { background: #e8f5e9; }
-            code, .mono { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+            code, .mono { font-family: ui-monospace, monospace; overflow-wrap: break-word; }
             .muted { color: #5b616b; }
             .note { background: #eef4ff; border-left: 4px solid #0a66ff; padding: 8px 12px; }
             .done { background: #e8f5e9; border-left: 4px solid #1b873f; padding: 8px 12px; }

@@ -83,9 +83,8 @@ final class FaultsPage {
     ServerResponse render(ServerRequest request) {
         Language language = Language.of(request);
         StringBuilder body = new StringBuilder();
-        request.param("done").ifPresent(done -> body.append("<p class=\"done\" role=\"status\">")
-                .append(escape(done.equals("all") ? ALL_RESET.in(language) : DONE.in(language, done))).append("</p>\n"));
-        request.param("error").ifPresent(error -> body.append("<p class=\"error\" role=\"alert\">").append(escape(NOT_SAVED.in(language, error))).append("</p>\n"));
+        request.param("done").filter("all"::equals).ifPresent(done -> body.append("<p class=\"done\" role=\"status\">")
+                .append(escape(ALL_RESET.in(language))).append("</p>\n"));
         body.append("<p class=\"note\"><strong>").append(escape(PROMISE.in(language))).append("</strong></p>\n<p class=\"muted\">")
                 .append(escape(HOW.in(language))).append("</p>\n");
         body.append("<form method=\"post\" action=\"").append(escape(Layout.path(request, "/sandbox/faults/reset")))
@@ -101,7 +100,15 @@ final class FaultsPage {
         body.append("<section class=\"card\" id=\"").append(escape(system)).append("\" aria-labelledby=\"h-").append(escape(system)).append("\">\n<h3 id=\"h-")
                 .append(escape(system)).append("\">").append(escape(NAMES.get(system).in(language))).append("</h3>\n<p class=\"muted\"><code>")
                 .append(escape(system)).append("</code> · <span class=\"").append(now.equals(StateSystemFaults.Settings.NONE) ? "good" : "bad")
-                .append("\" data-state=\"").append(escape(system)).append("\">").append(escape(summary(language, now))).append("</span></p>\n")
+                .append("\" data-state=\"").append(escape(system)).append("\">").append(escape(summary(language, now))).append("</span></p>\n");
+        // The answer to this card's form is shown in the card: the page comes back scrolled to it.
+        if (request.param("done").filter(system::equals).isPresent()) {
+            body.append("<p class=\"done\" role=\"status\">").append(escape(DONE.in(language, NAMES.get(system).in(language)))).append("</p>\n");
+        }
+        if (request.param("system").filter(system::equals).isPresent()) {
+            request.param("error").ifPresent(error -> body.append("<p class=\"error\" role=\"alert\">").append(escape(NOT_SAVED.in(language, error))).append("</p>\n"));
+        }
+        body
                 .append("<form class=\"fields\" method=\"post\" action=\"").append(action).append("\">")
                 .append(field(LATENCY.in(language), "latencyMs", system, String.valueOf(now.latencyMs()), "0", "60000", "100"))
                 .append(field(ERRORS.in(language), "errorPercent", system, percent(now.errorRate()), "0", "100", "any"))

@@ -30,6 +30,7 @@ final class ScenariosPage {
             "An active ЭПТС, customs and recycling fee paid, a signed contract. A VIN is registered once: take a fresh one for every try.");
     private static final Text BUYER = new Text("Сатып алушының ЖСН-і (немесе тізімнен тұлға)", "ИИН покупателя (или лицо из списка)",
             "Buyer's IIN (or a persona from the list)");
+    private static final Text TWELVE_DIGITS = new Text("12 сан", "12 цифр", "12 digits");
     private static final Text DEALER = new Text("Дилер", "Дилер", "Dealer");
     private static final Text MAKE = new Text("Көлік жасау", "Создать машину", "Make the vehicle");
     private static final Text MADE = new Text("Жаңа көлік: VIN %s, сатушы БСН %s, сатып алушы ЖСН %s.", "Новая машина: VIN %s, продавец БИН %s, покупатель ИИН %s.",
@@ -78,7 +79,7 @@ final class ScenariosPage {
         body.append("<p>").append(escape(FRESH_WHY.in(language))).append("</p>\n")
                 .append("<form class=\"fields\" method=\"post\" action=\"").append(escape(Layout.path(request, "/sandbox/seed/v1/ready-vehicles"))).append("\">")
                 .append("<label>").append(escape(BUYER.in(language))).append(" <input id=\"buyerIin\" name=\"buyerIin\" list=\"buyers\" required inputmode=\"numeric\" ")
-                .append("autocomplete=\"off\" pattern=\"\\d{12}\" maxlength=\"12\" placeholder=\"900314312346\"></label>")
+                .append("autocomplete=\"off\" pattern=\"\\d{12}\" maxlength=\"12\" placeholder=\"").append(escape(TWELVE_DIGITS.in(language))).append("\"></label>")
                 .append("<datalist id=\"buyers\">").append(buyerOptions()).append("</datalist>")
                 .append("<label>").append(escape(DEALER.in(language))).append(" <select id=\"sellerBin\" name=\"sellerBin\">");
         for (int dealer = 1; dealer <= 2; dealer++) {

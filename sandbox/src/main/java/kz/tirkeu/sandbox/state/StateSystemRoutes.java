@@ -260,7 +260,7 @@ public final class StateSystemRoutes {
         try {
             faults.set(system, request.param("do").filter("reset"::equals).isPresent() ? StateSystemFaults.Settings.NONE : faultsPage.settingsFrom(request));
         } catch (IllegalArgumentException e) {
-            return Layout.seeOther(request, "/sandbox/faults" + Layout.query(java.util.Map.of("error", e.getMessage())) + "#" + system);
+            return Layout.seeOther(request, "/sandbox/faults" + Layout.query(java.util.Map.of("error", e.getMessage(), "system", system)) + "#" + system);
         }
         return Layout.seeOther(request, "/sandbox/faults" + Layout.query(java.util.Map.of("done", system)) + "#" + system);
     }
