@@ -16,6 +16,7 @@ import kz.tirkeu.sandbox.mail.MailRoutes;
 import kz.tirkeu.sandbox.mbg.MbgRoutes;
 import kz.tirkeu.sandbox.mbg.MobileCitizensBase;
 import kz.tirkeu.sandbox.mobile.MobileNumber;
+import kz.tirkeu.sandbox.payment.InvoicesPage;
 import kz.tirkeu.sandbox.payment.PaymentGateway;
 import kz.tirkeu.sandbox.payment.PaymentRoutes;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
@@ -170,10 +171,11 @@ public class SandboxAutoConfiguration {
                 new MbgRoutes(mbg).routes().filter(faults.filter("mbg", request -> true)),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes()
                         .filter(faults.filter("sms", request -> request.method().name().equals("POST"))),
-                new StateSystemRoutes(stateData, faults).routes(),
+                new StateSystemRoutes(stateData, faults, catalogue).routes(),
                 mail.stream().findFirst().map(catcher -> new MailRoutes(catcher).routes()).orElseGet(MailRoutes::off),
                 new SignerRoutes(personas, devices, address).routes(),
                 new PaymentRoutes(payments, address).routes().filter(faults.filter("payments", request -> true)),
+                new InvoicesPage(payments).routes(),
                 new ProductionRoutes(new ProductionRoutes.ProductionSettings(properties.production().printDelay(), properties.production().deliveryDelay(),
                         properties.production().plateDelay(), Clock.systemUTC()), stateData, faults).routes(),
                 new DigitalDocumentsRoutes(digitalDocuments, stateData).routes().filter(faults.filter("digital-documents", request -> true)));

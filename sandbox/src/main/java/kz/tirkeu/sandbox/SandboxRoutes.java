@@ -1,5 +1,7 @@
 package kz.tirkeu.sandbox;
 
+import kz.tirkeu.sandbox.pages.IndexPage;
+import kz.tirkeu.sandbox.pages.Layout;
 import kz.tirkeu.sandbox.web.NotFoundException;
 import kz.tirkeu.sandbox.web.Problems;
 import org.springframework.http.MediaType;
@@ -39,6 +41,8 @@ final class SandboxRoutes {
     @SafeVarargs
     static RouterFunction<ServerResponse> of(SandboxAddress address, int readyVehicleCount, RouterFunction<ServerResponse>... parts) {
         RouterFunctions.Builder routes = RouterFunctions.route()
+                // A browser gets the page; API clients (Accept: application/json or */*) the JSON below, as ever.
+                .GET(SandboxAddress.PATH, Layout.wantsPage(), IndexPage::render)
                 .GET(SandboxAddress.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(new Index(
                         address.resolve("/ca").toString(),
                         address.resolve("/personas").toString(),

@@ -37,6 +37,7 @@ public final class MailRoutes {
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET("/sandbox/mail/v1/messages", this::messages)
+                .GET("/sandbox/mail", new MailPage(catcher)::render)
                 .build();
     }
 
@@ -44,6 +45,9 @@ public final class MailRoutes {
     public static RouterFunction<ServerResponse> off() {
         return RouterFunctions.route()
                 .GET("/sandbox/mail/v1/messages", request -> {
+                    throw new NotFoundException("The sandbox mail catcher is off (tirkeu.sandbox.mail.enabled=false).");
+                })
+                .GET("/sandbox/mail", request -> {
                     throw new NotFoundException("The sandbox mail catcher is off (tirkeu.sandbox.mail.enabled=false).");
                 })
                 .build();

@@ -122,6 +122,15 @@ public final class PaymentGateway implements AutoCloseable {
         }
     }
 
+    /** The latest invoices, newest first, brought up to date: for the testers' page. */
+    public java.util.List<Invoice> latest(int limit) {
+        synchronized (invoices) {
+            java.util.List<String> ids = new java.util.ArrayList<>(invoices.keySet());
+            java.util.Collections.reverse(ids);
+            return ids.stream().limit(limit).map(this::current).flatMap(Optional::stream).toList();
+        }
+    }
+
     public Optional<Invoice> find(String id) {
         synchronized (invoices) {
             return current(id);

@@ -11,6 +11,7 @@ import kz.tirkeu.pki.cert.KeyPurpose;
 import kz.tirkeu.pki.crypto.Pem;
 import kz.tirkeu.sandbox.SandboxAddress;
 import kz.tirkeu.sandbox.ca.RevocationReason;
+import kz.tirkeu.sandbox.pages.Layout;
 import kz.tirkeu.sandbox.web.BadRequestException;
 import kz.tirkeu.sandbox.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -43,14 +44,18 @@ public final class PersonaRoutes {
 
     private final Personas personas;
     private final PersonaViews views;
+    private final PersonasPage page;
 
     public PersonaRoutes(Personas personas, SandboxAddress address, Clock clock) {
         this.personas = personas;
         this.views = new PersonaViews(personas, address, clock);
+        this.page = new PersonasPage(personas, views);
     }
 
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
+                // A browser gets the page; API clients the JSON, as ever.
+                .GET("/sandbox/personas", Layout.wantsPage(), page::render)
                 .GET("/sandbox/personas", request -> json(views.catalogue()))
                 .GET("/sandbox/personas/{id}", request -> json(views.persona(persona(request))))
                 .GET("/sandbox/personas/{id}/{file}", this::download)
@@ -80,13 +85,24 @@ public final class PersonaRoutes {
     private ServerResponse revoke(ServerRequest request) throws IOException {
         PersonaKey key = key(persona(request), request.pathVariable("key"));
         personas.revoke(key, reasonIn(request));
-        return json(views.key(key));
+        return fromPage(request) ? backToPage(request, key, "revoked") : json(views.key(key));
     }
 
     private ServerResponse renew(ServerRequest request) {
         Persona persona = persona(request);
         PersonaKey current = key(persona, request.pathVariable("key"));
-        return json(views.key(personas.renew(persona, current.purpose())));
+        PersonaKey renewed = personas.renew(persona, current.purpose());
+        return fromPage(request) ? backToPage(request, renewed, "renewed") : json(views.key(renewed));
+    }
+
+    /** The personas page's buttons post a form (no fields); API clients post JSON or nothing. */
+    private static boolean fromPage(ServerRequest request) {
+        return request.headers().contentType().filter(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).isPresent();
+    }
+
+    private static ServerResponse backToPage(ServerRequest request, PersonaKey key, String what) {
+        return Layout.seeOther(request, "/sandbox/personas" + Layout.query(java.util.Map.of("done", key.persona().id() + " " + key.purpose() + " " + what))
+                + "#" + key.persona().id());
     }
 
     private Persona persona(ServerRequest request) {

@@ -69,6 +69,16 @@ final class ProductionLine {
         return Optional.ofNullable(byId.computeIfPresent(id, (key, item) -> catchUp(item)));
     }
 
+    /** Every item, brought up to date, newest first: for the testers' page. */
+    List<Item> all() {
+        return byId.keySet().stream().map(this::find).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(Item::createdAt).thenComparing(Item::id).reversed()).toList();
+    }
+
+    boolean last(Item item) {
+        return item.stage() == stages.size() - 1;
+    }
+
     /** Moves the item one stage on now; empty when it is already at the last one. */
     Optional<Item> advance(String id) {
         Item item = find(id).orElseThrow();

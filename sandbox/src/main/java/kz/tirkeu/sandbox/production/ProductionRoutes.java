@@ -1,5 +1,6 @@
 package kz.tirkeu.sandbox.production;
 
+import kz.tirkeu.sandbox.pages.Layout;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class ProductionRoutes {
     private final ProductionLine plateOrders;
     private final StateData data;
     private final StateSystemFaults faults;
+    private final ProductionPage page;
 
     public ProductionRoutes(ProductionSettings settings, StateData data, StateSystemFaults faults) {
         this.printJobs = new ProductionLine(List.of("QUEUED", "PRINTED", "DELIVERED_TO_PSC"),
@@ -45,6 +47,7 @@ public final class ProductionRoutes {
                 List.of(settings.plateDelay(), settings.deliveryDelay()), "PO-", settings.clock());
         this.data = data;
         this.faults = faults;
+        this.page = new ProductionPage(printJobs, plateOrders, this::job, this::order, settings.printDelay());
     }
 
     public RouterFunction<ServerResponse> routes() {
@@ -57,6 +60,10 @@ public final class ProductionRoutes {
                         .POST("/sandbox/plate-maker/v1/orders", this::submitOrder)
                         .GET("/sandbox/plate-maker/v1/orders/{orderId}", request -> json(HttpStatus.OK, order(found(plateOrders, request, "orderId"))))
                         .build().filter(faults.filter(PLATE_MAKER, request -> true)))
+                // The testers' page and its buttons: no faults either.
+                .GET("/sandbox/production", page::render)
+                .POST("/sandbox/production/print-centre/{jobId}/advance", request -> advanceOnPage(printJobs, request, "jobId"))
+                .POST("/sandbox/production/plate-maker/{orderId}/advance", request -> advanceOnPage(plateOrders, request, "orderId"))
                 .POST("/sandbox/print-centre/v1/jobs/{jobId}/advance", request -> advance(printJobs, request, "jobId", this::job))
                 .POST("/sandbox/plate-maker/v1/orders/{orderId}/advance", request -> advance(plateOrders, request, "orderId", this::order))
                 .build();
@@ -106,6 +113,15 @@ public final class ProductionRoutes {
         return line.advance(item.id())
                 .map(moved -> json(HttpStatus.OK, view.apply(moved)))
                 .orElseGet(() -> Problems.problem(HttpStatus.CONFLICT, item.id() + " is already " + line.status(item) + ", the last stage.", request));
+    }
+
+    private static ServerResponse advanceOnPage(ProductionLine line, ServerRequest request, String variable) {
+        String id = request.pathVariable(variable);
+        if (line.find(id).isEmpty()) {
+            return Layout.seeOther(request, "/sandbox/production" + Layout.query(Map.of("error", "There is no " + id + " (the sandbox forgets them when it restarts).")));
+        }
+        line.advance(id);
+        return Layout.seeOther(request, "/sandbox/production" + Layout.query(Map.of("moved", id)) + "#" + id);
     }
 
     private Map<String, Object> job(ProductionLine.Item item) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.sandbox.SandboxAddress;
+import kz.tirkeu.sandbox.pages.Language;
 import kz.tirkeu.sandbox.persona.Persona;
 import kz.tirkeu.sandbox.persona.PersonaKind;
 import kz.tirkeu.sandbox.persona.Personas;
@@ -79,11 +80,13 @@ public final class SignerRoutes {
     private ServerResponse page(ServerRequest request) {
         Optional<String> known = DeviceHandshake.cookie(request.servletRequest());
         String device = known.orElseGet(SignerDevices::newDeviceId);
-        String html = page.render(device, devices.inserted(device).flatMap(personas::find));
+        String html = page.render(request, device, devices.inserted(device).flatMap(personas::find));
         ServerResponse.BodyBuilder response = ServerResponse.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"));
         if (known.isEmpty()) {
             response.header(HttpHeaders.SET_COOKIE, cookie(request, device));
         }
+        Language.chosenIn(request).ifPresent(language -> response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(Language.COOKIE, language.tag())
+                .path("/").maxAge(COOKIE_LIFETIME).sameSite("Lax").build().toString()));
         return response.body(html);
     }
 

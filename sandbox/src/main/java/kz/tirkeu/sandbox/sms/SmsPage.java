@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import kz.tirkeu.sandbox.SandboxAddress;
 import kz.tirkeu.sandbox.mobile.MobileNumber;
+import kz.tirkeu.sandbox.pages.Language;
+import kz.tirkeu.sandbox.pages.Layout;
+import kz.tirkeu.sandbox.pages.Section;
+import kz.tirkeu.sandbox.pages.Text;
 import kz.tirkeu.sandbox.persona.Persona;
-import kz.tirkeu.sandbox.web.Html;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /** {@code GET /sandbox/sms}: the SMS a tester's phone would have received, to read one-time codes from. */
@@ -19,6 +23,20 @@ final class SmsPage {
     /** The page shows the latest ones; the JSON API has all that are kept. */
     static final int SHOWN = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Almaty"));
+    private static final Text TITLE = new Text("SMS жәшігі", "SMS-ящик", "SMS inbox");
+    private static final Text INTRO = new Text(
+            "Платформа құмсалғыштың SMS орталығы арқылы жіберген барлық SMS: бір реттік кодтарды осы жерден оқыңыз. Ең жаңасы жоғарыда, Алматы уақыты; бет 5 секунд сайын жаңарады.",
+            "Все SMS, которые платформа отправила через SMS-центр песочницы: одноразовые коды читайте здесь. Новые сверху, время Алматы; страница обновляется каждые 5 секунд.",
+            "Every SMS the platform sent through the sandbox's SMS centre: read one-time codes here. Newest first, Almaty time; the page reloads every five seconds.");
+    private static final Text NUMBER = new Text("Нөмір", "Номер", "Number");
+    private static final Text SHOW = new Text("Көрсету", "Показать", "Show");
+    private static final Text ALL = new Text("барлық нөмірлер", "все номера", "all numbers");
+    private static final Text NONE = new Text("Әзірге хабарлама жоқ.", "Сообщений пока нет.", "No messages yet.");
+    private static final Text NONE_TO = new Text("%s нөміріне әзірге хабарлама жоқ.", "На номер %s сообщений пока нет.", "No messages to %s yet.");
+    private static final Text OLDER = new Text("Тағы %d ескі хабарлама JSON API-де.", "Ещё %d старых сообщений — в JSON API.", "%d older messages are in the JSON API.");
+    private static final List<Text> COLUMNS = List.of(new Text("Жіберілді", "Отправлено", "Sent"), new Text("Кімге", "Кому", "To"),
+            new Text("Мәтін", "Текст", "Text"), new Text("Күйі", "Статус", "Status"), new Text("Сілтеме", "Ссылка", "Reference"),
+            new Text("Квитанция", "Квитанция", "Receipt"));
 
     private final SmsCentre centre;
     private final Map<MobileNumber, Persona> holders;
@@ -30,37 +48,39 @@ final class SmsPage {
         this.address = address;
     }
 
-    ServerResponse render(Optional<MobileNumber> to) {
+    ServerResponse render(ServerRequest request, Optional<MobileNumber> to) {
+        Language language = Language.of(request);
         List<SmsMessage> messages = centre.sent(to);
         StringBuilder body = new StringBuilder();
-        body.append("<p>Every SMS the platform sent through the sandbox's SMS centre, newest first (Almaty time). "
-                + "The page reloads every five seconds. The same as JSON: <code>GET ")
-                .append(escape(address.base() + "/sms/v1/messages?to=%2B77011234567")).append("</code>.</p>\n");
-        body.append("<form method=\"get\"><label>Number <input name=\"to\" placeholder=\"+77011234567\" value=\"")
-                .append(escape(to.map(MobileNumber::e164).orElse(""))).append("\"></label> <button>Show</button>");
+        body.append("<p>").append(escape(INTRO.in(language))).append("</p>\n");
+        body.append("<form class=\"fields\" method=\"get\"><label>").append(escape(NUMBER.in(language)))
+                .append(" <input name=\"to\" type=\"tel\" placeholder=\"+77011234567\" value=\"").append(escape(to.map(MobileNumber::e164).orElse("")))
+                .append("\"></label><button>").append(escape(SHOW.in(language))).append("</button>");
         if (to.isPresent()) {
-            body.append(" <a href=\"?\">all numbers</a>");
+            body.append(" <a href=\"").append(escape(Layout.path(request, "/sandbox/sms"))).append("\">").append(escape(ALL.in(language))).append("</a>");
         }
         body.append("</form>\n");
         if (messages.isEmpty()) {
-            body.append("<p class=\"muted\">No messages").append(to.map(n -> " to " + escape(n.e164())).orElse("")).append(" yet.</p>\n");
+            body.append("<p class=\"muted\">").append(escape(to.map(n -> NONE_TO.in(language, n.e164())).orElse(NONE.in(language)))).append("</p>\n");
         } else {
-            body.append("<table>\n<tr><th>Sent</th><th>To</th><th>Text</th><th>Status</th><th>Reference</th><th>Receipt</th></tr>\n");
-            messages.stream().limit(SHOWN).forEach(message -> body.append("<tr><td class=\"mono\">").append(escape(TIME.format(message.sentAt())))
-                    .append("</td><td class=\"mono\"><a href=\"?to=").append(escape(message.to().e164().replace("+", "%2B"))).append("\">")
-                    .append(escape(message.to().e164())).append("</a>").append(holder(message.to()))
-                    .append("</td><td><strong>").append(escape(message.text())).append("</strong></td><td>").append(escape(message.status()))
-                    .append(message.error().map(error -> "<br><span class=\"muted\">" + escape(error) + "</span>").orElse(""))
-                    .append("</td><td class=\"mono\">").append(escape(message.reference().orElse("")))
-                    .append("</td><td>").append(receipt(message)).append("</td></tr>\n"));
+            body.append("<table class=\"stack\">\n").append(Layout.headers(language, COLUMNS));
+            messages.stream().limit(SHOWN).forEach(message -> body.append("<tr>")
+                    .append(Layout.cell(COLUMNS.get(0).in(language), "<span class=\"mono\">" + escape(TIME.format(message.sentAt())) + "</span>"))
+                    .append(Layout.cell(COLUMNS.get(1).in(language), "<a class=\"mono\" href=\"?to=" + escape(message.to().e164().replace("+", "%2B")) + "\">"
+                            + escape(message.to().e164()) + "</a>" + holder(message.to())))
+                    .append(Layout.cell(COLUMNS.get(2).in(language), "<strong>" + escape(message.text()) + "</strong>"))
+                    .append(Layout.cell(COLUMNS.get(3).in(language), escape(message.status())
+                            + message.error().map(error -> "<br><span class=\"muted\">" + escape(error) + "</span>").orElse("")))
+                    .append(Layout.cell(COLUMNS.get(4).in(language), "<span class=\"mono\">" + escape(message.reference().orElse("")) + "</span>"))
+                    .append(Layout.cell(COLUMNS.get(5).in(language), receipt(message)))
+                    .append("</tr>\n"));
             body.append("</table>\n");
             if (messages.size() > SHOWN) {
-                body.append("<p class=\"muted\">").append(messages.size() - SHOWN).append(" older messages are in the JSON API.</p>\n");
+                body.append("<p class=\"muted\">").append(escape(OLDER.in(language, messages.size() - SHOWN))).append("</p>\n");
             }
         }
-        body.append("<p class=\"muted\"><a href=\"").append(escape(address.resolve("/personas"))).append("\">Personas</a> · <a href=\"")
-                .append(escape(address.resolve("/signer"))).append("\">Choose a signing key</a></p>\n");
-        return Html.response(Html.page("SMS centre", body.toString(), 5));
+        body.append("<p class=\"muted\">JSON: <code>GET ").append(escape(address.base() + "/sms/v1/messages?to=%2B77011234567")).append("</code></p>\n");
+        return Layout.respond(request, Layout.page(request, language, Section.SMS, TITLE, body.toString(), 5));
     }
 
     private String holder(MobileNumber number) {
@@ -71,10 +91,10 @@ final class SmsPage {
     private static String receipt(SmsMessage message) {
         SmsMessage.Receipt receipt = message.receipt();
         return switch (receipt.state()) {
-            case NONE -> "<span class=\"muted\">no callback</span>";
-            case POSTED -> "posted" + (receipt.attempts() > 1 ? " after " + receipt.attempts() + " attempts" : "");
+            case NONE -> "<span class=\"muted\">—</span>";
+            case POSTED -> "posted" + (receipt.attempts() > 1 ? " ×" + receipt.attempts() : "");
             case PENDING -> "pending" + receipt.lastError().map(error -> " (" + escape(error) + ")").orElse("");
-            case GAVE_UP -> "gave up after " + receipt.attempts() + " attempts" + receipt.lastError().map(error -> " (" + escape(error) + ")").orElse("");
+            case GAVE_UP -> "gave up ×" + receipt.attempts() + receipt.lastError().map(error -> " (" + escape(error) + ")").orElse("");
         };
     }
 }

@@ -69,7 +69,7 @@ public final class SmsRoutes {
                 .GET("/sandbox/sms/v1/messages/{id}", request -> json(MessageView.of(centre.find(request.pathVariable("id"))
                         .orElseThrow(() -> new NotFoundException("The SMS centre has no message '" + request.pathVariable("id")
                                 + "' (it keeps the latest ones only); GET /sandbox/sms/v1/messages lists them.")))))
-                .GET("/sandbox/sms", request -> page.render(numberFilter(request)))
+                .GET("/sandbox/sms", request -> page.render(request, numberFilter(request)))
                 .build();
     }
 

@@ -280,6 +280,11 @@ public final class StateData {
         return new Fines(iin, unpaid, unpaid.stream().mapToLong(Fine::amountKzt).sum());
     }
 
+    /** Everybody ЕРАП holds unpaid fines of, for the testers' page. */
+    public List<Fines> unpaidFines() {
+        return fines.keySet().stream().sorted().map(this::fines).filter(f -> !f.unpaid().isEmpty()).toList();
+    }
+
     /** A sandbox control: ЕРАП records a new unpaid fine of this person (e.g. issued after the buyer's S14 check). */
     public Fine issueFine(String iin, long amountKzt, java.time.LocalDate today) {
         Fine fine = new Fine(String.valueOf(2_600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L)),

@@ -2,6 +2,7 @@ package kz.tirkeu.sandbox.state;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.pki.identity.InvalidIdentifierException;
+import kz.tirkeu.sandbox.pages.Layout;
+import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.web.BadRequestException;
 import kz.tirkeu.sandbox.web.NotFoundException;
 import org.springframework.http.MediaType;
@@ -37,10 +40,14 @@ public final class StateSystemRoutes {
     private final StateData data;
     private final StateSystemFaults faults;
     private final Map<String, AtomicInteger> contractRequests = new ConcurrentHashMap<>();
+    private final ScenariosPage scenariosPage;
+    private final FaultsPage faultsPage;
 
-    public StateSystemRoutes(StateData data, StateSystemFaults faults) {
+    public StateSystemRoutes(StateData data, StateSystemFaults faults, PersonaCatalogue catalogue) {
         this.data = data;
         this.faults = faults;
+        this.scenariosPage = new ScenariosPage(data, catalogue);
+        this.faultsPage = new FaultsPage(faults, Clock.systemUTC());
         faults.onReset(contractRequests::clear);
     }
 
@@ -61,8 +68,18 @@ public final class StateSystemRoutes {
                 .DELETE("/sandbox/erap/v1/fines/{iin}/{protocolNumber}", this::payFine)
                 .GET("/sandbox/seed/v1/ready-vehicles", this::readyVehicles)
                 .POST("/sandbox/seed/v1/ready-vehicles", this::makeReadyVehicle)
+                // Browsers get pages at the same addresses; API clients (Accept: application/json or */*) the JSON, as ever.
+                .GET("/sandbox/scenarios", Layout.wantsPage(), scenariosPage::render)
                 .GET("/sandbox/scenarios", request -> json(data.scenarios()))
+                .POST("/sandbox/scenarios/fines", this::issueFineOnPage)
+                .POST("/sandbox/scenarios/fines/paid", this::payFineOnPage)
+                .GET("/sandbox/faults", Layout.wantsPage(), faultsPage::render)
                 .GET("/sandbox/faults", request -> json(faults.all()))
+                .POST("/sandbox/faults/reset", request -> {
+                    faults.reset();
+                    return Layout.seeOther(request, "/sandbox/faults?done=all");
+                })
+                .POST("/sandbox/faults/{system}", this::setFaultsOnPage)
                 .PUT("/sandbox/faults/{system}", this::setFaults)
                 .DELETE("/sandbox/faults", request -> {
                     faults.reset();
@@ -160,9 +177,35 @@ public final class StateSystemRoutes {
                 .orElseThrow(() -> new NotFoundException("There is no public service centre " + code + "; GET /sandbox/psc/v1/centres lists them.")));
     }
 
-    /** ?buyerIin=…&sellerBin=… (the seller defaults to dealer 1): a new ready vehicle. */
+    /**
+     * ?buyerIin=…&sellerBin=… (the seller defaults to dealer 1): a new ready vehicle. The scenarios page's form
+     * posts the same fields and is sent back to the page, which shows the new VIN (or what was wrong).
+     */
     private ServerResponse makeReadyVehicle(ServerRequest request) {
-        String buyer = iinIn(request.param("buyerIin").orElseThrow(() -> new BadRequestException("Give buyerIin, the buyer's 12-digit IIN."))).value();
+        if (!fromPage(request)) {
+            return madeReadyVehicle(request);
+        }
+        try {
+            String buyer = buyerOf(request);
+            StateRecords.ReadyVehicle made = data.makeReadyVehicle(sellerOf(request), buyer);
+            return Layout.seeOther(request, "/sandbox/scenarios" + Layout.query(java.util.Map.of("vin", made.vin(), "seller", made.sellerBin(),
+                    "buyer", made.buyerIin())) + "#fresh");
+        } catch (BadRequestException e) {
+            return Layout.seeOther(request, "/sandbox/scenarios" + Layout.query(java.util.Map.of("vehicleError", e.getMessage())) + "#fresh");
+        }
+    }
+
+    private ServerResponse madeReadyVehicle(ServerRequest request) {
+        String buyer = buyerOf(request);
+        return ServerResponse.status(org.springframework.http.HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                .body(data.makeReadyVehicle(sellerOf(request), buyer));
+    }
+
+    private String buyerOf(ServerRequest request) {
+        return iinIn(request.param("buyerIin").map(String::strip).orElseThrow(() -> new BadRequestException("Give buyerIin, the buyer's 12-digit IIN."))).value();
+    }
+
+    private String sellerOf(ServerRequest request) {
         String seller = request.param("sellerBin").map(bin -> {
             try {
                 return Bin.of(bin).value();
@@ -173,8 +216,53 @@ public final class StateSystemRoutes {
         if (data.organisation(seller).isEmpty()) {
             throw new BadRequestException("ГБД ЮЛ has no organisation " + seller + ".");
         }
-        return ServerResponse.status(org.springframework.http.HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
-                .body(data.makeReadyVehicle(seller, buyer));
+        return seller;
+    }
+
+    private static boolean fromPage(ServerRequest request) {
+        return request.headers().contentType().filter(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).isPresent();
+    }
+
+    private ServerResponse issueFineOnPage(ServerRequest request) {
+        try {
+            String iin = iinIn(request.param("iin").map(String::strip).orElse("")).value();
+            long amount = request.param("amountKzt").filter(a -> !a.isBlank()).map(a -> {
+                try {
+                    return Long.parseLong(a.strip());
+                } catch (NumberFormatException e) {
+                    return -1L;
+                }
+            }).orElse(5 * StateData.MRP);
+            if (amount <= 0) {
+                throw new BadRequestException("The amount is a positive whole number of tenge.");
+            }
+            StateRecords.Fine fine = data.issueFine(iin, amount, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")));
+            return Layout.seeOther(request, "/sandbox/scenarios" + Layout.query(java.util.Map.of("fines", "+ " + fine.protocolNumber() + " " + iin)) + "#erap");
+        } catch (BadRequestException e) {
+            return Layout.seeOther(request, "/sandbox/scenarios" + Layout.query(java.util.Map.of("fineError", e.getMessage())) + "#erap");
+        }
+    }
+
+    private ServerResponse payFineOnPage(ServerRequest request) {
+        String iin = iinIn(request.param("iin").orElse("")).value();
+        String protocol = request.param("protocolNumber").orElse("");
+        if (!data.payFine(iin, protocol)) {
+            return Layout.seeOther(request, "/sandbox/scenarios" + Layout.query(java.util.Map.of("fineError", "ЕРАП has no unpaid fine " + protocol + " of " + iin + ".")) + "#erap");
+        }
+        return Layout.seeOther(request, "/sandbox/scenarios" + Layout.query(java.util.Map.of("fines", "✓ " + protocol + " " + iin)) + "#erap");
+    }
+
+    private ServerResponse setFaultsOnPage(ServerRequest request) {
+        String system = request.pathVariable("system");
+        if (!StateSystemFaults.SYSTEMS.contains(system)) {
+            throw new NotFoundException("There is no state system '" + system + "'; faults are set for one of " + StateSystemFaults.SYSTEMS + ".");
+        }
+        try {
+            faults.set(system, request.param("do").filter("reset"::equals).isPresent() ? StateSystemFaults.Settings.NONE : faultsPage.settingsFrom(request));
+        } catch (IllegalArgumentException e) {
+            return Layout.seeOther(request, "/sandbox/faults" + Layout.query(java.util.Map.of("error", e.getMessage(), "system", system)) + "#" + system);
+        }
+        return Layout.seeOther(request, "/sandbox/faults" + Layout.query(java.util.Map.of("done", system)) + "#" + system);
     }
 
     private ServerResponse readyVehicles(ServerRequest request) {

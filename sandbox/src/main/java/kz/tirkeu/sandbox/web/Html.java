@@ -46,7 +46,7 @@ public final class Html {
                 </style>
                 </head>
                 <body>
-                <div class="banner"><span>SANDBOX — TEST DATA ONLY, NOT A REAL SERVICE</span></div>
+                <div class="banner"><span>SANDBOX — TEST DATA, NOT A STATE SYSTEM</span></div>
                 <main>
                 <h1>%s</h1>
                 %s

@@ -279,14 +279,16 @@ class NcaLayerTest {
         var page = ok(sandbox.get("/signer"));
         String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).startsWith("tirkeu-sandbox-device=").contains("Path=/sandbox", "HttpOnly", "SameSite=Lax");
-        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("SANDBOX", "buyer-yerlan", "Insert this key");
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("SANDBOX", "buyer-yerlan",
+                // The page speaks Kazakh when the browser asks for no language, as the platform's pages do.
+                "<html lang=\"kk\"", "Осы кілтті салу");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         SigningCredential yerlan = sandbox.download("buyer-yerlan", "AUTH");
 
         var chosen = sandbox.sendWithCookie("/signer", cookie, "personaId=buyer-yerlan");
 
         assertThat(chosen.statusCode()).isEqualTo(303);
-        assertThat(new String(sandbox.getWithCookie("/signer", cookie).body(), StandardCharsets.UTF_8)).contains("Remove key");
+        assertThat(new String(sandbox.getWithCookie("/signer", cookie).body(), StandardCharsets.UTF_8)).contains("Кілтті алу", "<code>buyer-yerlan</code>");
         try (NcaLayerClient browser = NcaLayerClient.withCookie(port, Optional.of(cookie))) {
             browser.nextMessage();
             byte[] cms = theCms(browser.ask(sign(CHALLENGE, false, List.of(CLIENT_AUTH), false)));
