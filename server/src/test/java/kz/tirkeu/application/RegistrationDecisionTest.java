@@ -304,18 +304,8 @@ class RegistrationDecisionTest {
         assertThat(actions(overturned.body())).contains("REVIEW_OVERTURNED S14");
     }
 
-    /** Takes the automatic decisions until this application's is taken (other tests' applications may be due too). */
     private void decideAutomatically(String number) {
-        clock.advance(Duration.ofSeconds(1));
-        for (int round = 0; round < 20; round++) {
-            decision.decideDue();
-            String status = db.sql("select status from application where number = ?").param(number).query(String.class).single();
-            boolean held = db.sql("select officer_iin is not null from police_case c join application a on a.id = c.application_id where a.number = ?")
-                    .param(number).query(Boolean.class).optional().orElse(false);
-            if (!status.equals("SUBMITTED") || held) {
-                return;
-            }
-        }
+        AutomaticDecision.takeFor(number, decision, clock, db);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import kz.tirkeu.application.Decisions;
+import kz.tirkeu.application.AutomaticDecision;
 import kz.tirkeu.application.RegistrationDecision;
 import kz.tirkeu.issuance.CollectionRecord;
 import kz.tirkeu.issuance.CollectionTable;
@@ -71,11 +71,7 @@ class PscPagesTest {
         ApplicationJourney.Submitted submitted = journey.submitted("buyer-aidar", 2);
         String number = submitted.number();
         String buyerIin = journey.iinOf("buyer-aidar");
-        clock.advance(Duration.ofSeconds(1));
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!"REGISTERED".equals(journey.status(number, submitted.buyerToken())) && Instant.now().isBefore(deadline)) {
-            Decisions.decideDue(decision);
-        }
+        AutomaticDecision.takeFor(number, decision, clock, db);
         assertThat(journey.status(number, submitted.buyerToken())).isEqualTo("REGISTERED");
 
         browser.driver.get(journeys.url("/language?lang=en&return=/"));
@@ -103,7 +99,7 @@ class PscPagesTest {
         CollectionRecord ordered = awaitOrdered(number);
         finish("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
         finish("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
-        deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(30);
         while (!collections.find(number).orElseThrow().ready() && Instant.now().isBefore(deadline)) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
         }
