@@ -167,7 +167,8 @@ public class SandboxAutoConfiguration {
                                                  DigitalDocuments digitalDocuments, SandboxProperties properties) {
         return SandboxRoutes.of(address, stateData.readyVehicleCount(),
                 new CaRoutes(ca).routes(),
-                new PersonaRoutes(personas, address, Clock.systemUTC()).routes(),
+                new PersonaRoutes(personas, address, Clock.systemUTC(), iin -> stateData.person(iin).flatMap(p -> p.documents().stream().findFirst())
+                        .map(d -> d.number() + " (" + d.type() + ")")).routes(),
                 new MbgRoutes(mbg).routes().filter(faults.filter("mbg", request -> true)),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes()
                         .filter(faults.filter("sms", request -> request.method().name().equals("POST"))),

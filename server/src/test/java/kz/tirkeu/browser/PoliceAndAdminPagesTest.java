@@ -128,7 +128,7 @@ class PoliceAndAdminPagesTest {
             assertThat(text("action-error-detail")).containsIgnoringCase("fines");
             browser.screenshot("police-case-cannot-register");
             browser.driver.findElement(By.id("release")).click();
-            assertThat(text("done")).startsWith("Дело освобождено");
+            assertThat(doneMessage("Дело освобождено")).startsWith("Дело освобождено");
             AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
         } finally {
             journey.delete("/sandbox/erap/v1/fines/" + buyerIin + "/" + fine.path("protocolNumber").asString(), null);
@@ -162,7 +162,7 @@ class PoliceAndAdminPagesTest {
         browser.screenshot("police-review-reason-missing");
         type("review-reason", "ЕРАП подтверждает оплату штрафа; квитанция подлинная.");
         browser.driver.findElement(By.id("overturn")).click();
-        assertThat(text("done")).startsWith("Отказ отменён");
+        assertThat(doneMessage("Отказ отменён")).startsWith("Отказ отменён");
         assertThat(text("reviews")).contains("ЕРАП подтверждает оплату");
         show("reviews");
         browser.screenshot("police-review-overturned");
@@ -191,7 +191,7 @@ class PoliceAndAdminPagesTest {
         browser.screenshot("admin-staff-scope-error");
         type("grant-scope", "05");
         browser.driver.findElement(By.id("grant-button")).click();
-        assertThat(text("done")).startsWith("Роль выдана");
+        assertThat(doneMessage("Роль выдана")).startsWith("Роль выдана");
         WebElement grant = activeGrant(iin, "POLICE_OFFICER");
         assertThat(grant.getText()).contains("05").contains("Приказ № 15-к");
         show(grant.getDomAttribute("id"));
@@ -200,7 +200,7 @@ class PoliceAndAdminPagesTest {
         String id = grant.getDomAttribute("id").substring("grant-".length());
         type("withdraw-reason-" + id, "Переведён в другое подразделение");
         browser.driver.findElement(By.id("withdraw-" + id)).click();
-        assertThat(text("done")).isEqualTo("Роль отозвана.");
+        assertThat(doneMessage("Роль отозвана")).isEqualTo("Роль отозвана.");
         assertThat(browser.driver.findElement(By.id("grant-" + id)).getDomAttribute("data-active")).isEqualTo("false");
         assertThat(text("grant-" + id)).contains("Переведён в другое подразделение");
         show("grant-" + id);
@@ -295,6 +295,17 @@ class PoliceAndAdminPagesTest {
         WebElement field = browser.driver.findElement(By.id(id));
         field.clear();
         field.sendKeys(value);
+    }
+
+    /**
+     * The confirmation of the action just taken: a form post loads a new page, and until it has, the previous page's
+     * confirmation may still be there (and go stale under the test's hand). Waits for the new one.
+     */
+    private String doneMessage(String startingWith) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.id("done")).stream().map(WebElement::getText).filter(t -> t.startsWith(startingWith)).findFirst()
+                        .orElse(null));
     }
 
     private String text(String id) {

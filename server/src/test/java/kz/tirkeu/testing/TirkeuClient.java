@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TirkeuClient {
 
     public static final String KEY_PASSWORD = "Qwerty12";
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    // Six digits standing alone: not the tail of an application number (A-2026-000012) in the notices the same phone gets.
+    private static final Pattern CODE = Pattern.compile("(?<![\\w-])(\\d{6})(?![\\w-])");
     private static final java.util.Set<String> USED_MESSAGES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final String base;

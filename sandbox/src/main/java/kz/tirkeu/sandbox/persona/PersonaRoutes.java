@@ -47,9 +47,14 @@ public final class PersonaRoutes {
     private final PersonasPage page;
 
     public PersonaRoutes(Personas personas, SandboxAddress address, Clock clock) {
+        this(personas, address, clock, iin -> java.util.Optional.empty());
+    }
+
+    /** @param identityDocument a person's identity document in ГБД ФЛ, shown on the page for the PSC's reception (P8) */
+    public PersonaRoutes(Personas personas, SandboxAddress address, Clock clock, java.util.function.Function<String, java.util.Optional<String>> identityDocument) {
         this.personas = personas;
         this.views = new PersonaViews(personas, address, clock);
-        this.page = new PersonasPage(personas, views);
+        this.page = new PersonasPage(personas, views, identityDocument);
     }
 
     public RouterFunction<ServerResponse> routes() {

@@ -20,6 +20,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 final class PersonasPage {
 
+    private static final Text ID_DOCUMENT = new Text("Жеке басын куәландыратын құжат (ХҚКО-да көрсетеді)", "Удостоверение личности (предъявляет в ЦОН)",
+            "Identity document (shown at the PSC)");
+
+    private final java.util.function.Function<String, java.util.Optional<String>> identityDocument;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Almaty"));
     private static final Text TITLE = new Text("Тест тұлғалар", "Тестовые лица", "Test personas");
     private static final Text INTRO = new Text(
@@ -74,7 +79,8 @@ final class PersonasPage {
     private final Personas personas;
     private final PersonaViews views;
 
-    PersonasPage(Personas personas, PersonaViews views) {
+    PersonasPage(Personas personas, PersonaViews views, java.util.function.Function<String, java.util.Optional<String>> identityDocument) {
+        this.identityDocument = identityDocument;
         this.personas = personas;
         this.views = views;
     }
@@ -95,6 +101,10 @@ final class PersonasPage {
                 .append("</h3>\n<p class=\"muted\"><code>").append(escape(persona.id())).append("</code> · ").append(escape(persona.kind())).append("</p>\n")
                 .append("<p>").append(escape(useFor(persona).in(language))).append(extra(persona, language)).append("</p>\n<p>");
         persona.iin().ifPresent(iin -> body.append("ИИН / ЖСН <code class=\"iin\">").append(escape(iin.value())).append("</code><br>"));
+        if (persona.kind() == PersonaKind.BUYER) {
+            persona.iin().flatMap(iin -> identityDocument.apply(iin.value())).ifPresent(document -> body.append(escape(ID_DOCUMENT.in(language)))
+                    .append(": <code class=\"id-document\">").append(escape(document)).append("</code><br>"));
+        }
         persona.bin().ifPresent(bin -> body.append("БИН / БСН <code>").append(escape(bin.value())).append("</code> ")
                 .append(escape(persona.organisation().orElse(""))).append("<br>"));
         if (persona.kind() != PersonaKind.PLATFORM) {
