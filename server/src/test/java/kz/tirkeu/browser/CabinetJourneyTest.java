@@ -78,7 +78,7 @@ class CabinetJourneyTest {
         browser.driver.get(url("/seller/applications?status=AWAITING_BUYER_CONSENT"));
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(number);
         browser.screenshot("seller-applications");
-        browser.driver.findElement(By.id("sign-out")).click();
+        journeys.signOut();
 
         browser.phoneSized();
         signIn("buyer-aidar");

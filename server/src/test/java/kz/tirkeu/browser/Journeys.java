@@ -26,6 +26,12 @@ final class Journeys {
         this.port = port;
     }
 
+    /** Signs out and waits until the signed-out page is there, so that the next navigation is not overtaken by the sign-out's redirect. */
+    void signOut() {
+        browser.driver.findElement(By.id("sign-out")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link")));
+    }
+
     void signIn(String persona) {
         browser.driver.get(url("/sandbox/signer"));
         browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();

@@ -85,7 +85,7 @@ class WholeJourneyTest {
         browser.driver.findElement(By.id("sign-button")).click();
         journeys.waitForStatus("AWAITING_BUYER_CONSENT");
         String number = journeys.text("number");
-        browser.driver.findElement(By.id("sign-out")).click();
+        journeys.signOut();
 
         // The buyer agrees, chooses ALM-01, pays on the gateway's page and signs.
         journeys.signIn("buyer-aidar");
@@ -153,7 +153,7 @@ class WholeJourneyTest {
         assertThat(journeys.text("collect-address")).isNotBlank();
         assertThat(journeys.text("collect-bring")).contains(number);
         browser.screenshot("journey-09-buyer-ready");
-        browser.driver.findElement(By.id("sign-out")).click();
+        journeys.signOut();
 
         // The PSC: reception checks the identity document against ГБД ФЛ and gives a queue ticket.
         String document = api.get("/sandbox/gbdfl/v1/persons/" + buyerIin, null).body().path("documents").get(0).path("number").asString();
@@ -194,7 +194,7 @@ class WholeJourneyTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("handed-over")));
         assertThat(journeys.text("state")).isEqualTo("Выдано");
         browser.screenshot("journey-15-psc-handed-over");
-        browser.driver.findElement(By.id("sign-out")).click();
+        journeys.signOut();
 
         // The buyer sees the registration complete.
         journeys.signIn("buyer-aidar");

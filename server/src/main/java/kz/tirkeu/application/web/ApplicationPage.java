@@ -44,10 +44,18 @@ final class ApplicationPage {
     static final Set<ApplicationStatus> POLLED = EnumSet.of(ApplicationStatus.CHECKING, ApplicationStatus.WAITING_FOR_STATE_SYSTEM,
             ApplicationStatus.RECHECKING, ApplicationStatus.AWAITING_PAYMENT);
 
+    /**
+     * Statuses the platform and production move on without the person (the decision, printing and plates):
+     * the page looks less often, and reloads when the application moves on.
+     */
+    static final Set<ApplicationStatus> AWAITED = EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.REGISTERED);
+
     static void fill(Model model, ApplicationView view) {
         model.addAttribute("app", view);
         model.addAttribute("live", LIVE.contains(view.status()));
-        model.addAttribute("poll", POLLED.contains(view.status()));
+        model.addAttribute("poll", POLLED.contains(view.status()) || AWAITED.contains(view.status()));
+        model.addAttribute("pollEvery", AWAITED.contains(view.status()) ? "every 10s" : "every 2s");
+        model.addAttribute("paymentPending", view.status() == ApplicationStatus.AWAITING_PAYMENT);
         model.addAttribute("checks", checks(view));
         model.addAttribute("facts", facts(view));
         model.addAttribute("refusalCode", view.refusal().map(r -> r.get("code")).orElse(null));
