@@ -124,7 +124,7 @@ class PoliceAndAdminPagesTest {
             openFromQueue(submitted.number(), "/police/cases?kind=DECISION");
             browser.driver.findElement(By.id("take-over")).click();
             browser.driver.findElement(By.id("register")).click();
-            assertThat(text("action-error")).as("the checks at the decision refuse it").startsWith("Зарегистрировать нельзя");
+            assertThat(messageIn("action-error", "Зарегистрировать нельзя")).as("the checks at the decision refuse it").startsWith("Зарегистрировать нельзя");
             assertThat(text("action-error-detail")).containsIgnoringCase("fines");
             browser.screenshot("police-case-cannot-register");
             browser.driver.findElement(By.id("release")).click();
@@ -158,7 +158,7 @@ class PoliceAndAdminPagesTest {
         assertThat(text("case-deadline")).isNotBlank();
         // A decision against nobody still needs its reason: the page says so and keeps the case open.
         browser.driver.findElement(By.id("overturn")).click();
-        assertThat(text("action-error")).startsWith("Напишите причину");
+        assertThat(messageIn("action-error", "Напишите причину")).startsWith("Напишите причину");
         browser.screenshot("police-review-reason-missing");
         type("review-reason", "ЕРАП подтверждает оплату штрафа; квитанция подлинная.");
         browser.driver.findElement(By.id("overturn")).click();
@@ -186,7 +186,7 @@ class PoliceAndAdminPagesTest {
         type("grant-scope", "99");
         type("grant-reason", "Приказ № 15-к от 20.11.2026");
         browser.driver.findElement(By.id("grant-button")).click();
-        assertThat(text("action-error")).startsWith("Область не подходит к роли");
+        assertThat(messageIn("action-error", "Область не подходит к роли")).startsWith("Область не подходит к роли");
         assertThat(browser.driver.findElement(By.id("grant-iin")).getDomProperty("value")).as("what was typed is kept").isEqualTo(iin);
         browser.screenshot("admin-staff-scope-error");
         type("grant-scope", "05");
@@ -302,10 +302,20 @@ class PoliceAndAdminPagesTest {
      * confirmation may still be there (and go stale under the test's hand). Waits for the new one.
      */
     private String doneMessage(String startingWith) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.id("done")).stream().map(WebElement::getText).filter(t -> t.startsWith(startingWith)).findFirst()
-                        .orElse(null));
+        return messageIn("done", startingWith);
+    }
+
+    /** The element's text once the page that carries it (after a form post) has loaded and it says what is expected. */
+    private String messageIn(String id, String startingWith) {
+        try {
+            return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id(id)).stream().map(WebElement::getText).filter(t -> t.startsWith(startingWith)).findFirst()
+                            .orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " never said \"" + startingWith + "…\"; the page says: "
+                    + browser.driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private String text(String id) {
