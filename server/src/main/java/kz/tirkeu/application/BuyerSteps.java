@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +19,13 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.notification.NotificationPoint;
 import kz.tirkeu.pki.cms.Digests;
 import kz.tirkeu.pki.json.CanonicalJson;
-import kz.tirkeu.pki.validation.ExpectedSigner;
-import kz.tirkeu.pki.validation.Indication;
 import kz.tirkeu.pki.validation.ValidationReport;
-import kz.tirkeu.pki.validation.ValidationRequest;
 import kz.tirkeu.platform.PlatformAddresses;
-import kz.tirkeu.signatures.SignatureVerification;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.MobileCitizensBase;
 import kz.tirkeu.statesystems.PaymentGateway;
 import kz.tirkeu.statesystems.PhoneNumber;
 import kz.tirkeu.statesystems.ServiceCentres;
-import org.bouncycastle.cms.CMSSignedData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +54,7 @@ public class BuyerSteps {
     private final PaymentGateway payments;
     private final Fees fees;
     private final RegistrationDecision decision;
-    private final SignatureVerification signatures;
+    private final StatementSignatures statements;
     private final PlatformAddresses addresses;
     private final JdbcClient db;
     private final TransactionTemplate transaction;
@@ -70,7 +64,7 @@ public class BuyerSteps {
     private final JsonMapper json = JsonMapper.builder().build();
 
     BuyerSteps(Applications applications, ActionLog log, ServiceCentres centres, MobileCitizensBase mbg, NotificationPoint notifications,
-               PaymentGateway payments, Fees fees, RegistrationDecision decision, SignatureVerification signatures, PlatformAddresses addresses, JdbcClient db,
+               PaymentGateway payments, Fees fees, RegistrationDecision decision, StatementSignatures statements, PlatformAddresses addresses, JdbcClient db,
                TransactionTemplate transaction, Clock clock,
                @Value("${tirkeu.application.plate-types:STANDARD_SINGLE_LINE,REAR_TWO_LINE}") List<String> plateTypes,
                @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret) {
@@ -82,7 +76,7 @@ public class BuyerSteps {
         this.payments = payments;
         this.fees = fees;
         this.decision = decision;
-        this.signatures = signatures;
+        this.statements = statements;
         this.addresses = addresses;
         this.db = db;
         this.transaction = transaction;
@@ -249,16 +243,7 @@ public class BuyerSteps {
         ApplicationRecord current = own(buyer, applications.find(number));
         require(current, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
         byte[] statement = statementOf(current);
-        ValidationRequest request = ValidationRequest.of(cms).expecting(ExpectedSigner.individual(buyer.iin()));
-        Optional<byte[]> attached = attached(cms);
-        if (attached.isPresent() && !Arrays.equals(attached.get(), statement)) {
-            throw new ApplicationRefused("STATEMENT_MISMATCH", HttpStatus.BAD_REQUEST, "The signature is over something other than the current statement. Fetch it again and sign it.");
-        }
-        ValidationReport report = signatures.validate(attached.isPresent() ? request : request.withDetachedContent(statement));
-        if (!report.passed()) {
-            throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", report.indication() == Indication.INDETERMINATE ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
-                    "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
-        }
+        ValidationReport report = statements.accept(statement, cms, statements.buyer(current));
         return transaction.execute(status -> {
             ApplicationRecord record = applications.lock(current.id()).orElseThrow();
             require(record, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
@@ -312,14 +297,6 @@ public class BuyerSteps {
 
     private static byte[] codeHash(String number, String code) {
         return Digests.sha256((number + ":" + code).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<byte[]> attached(byte[] cms) {
-        try {
-            return Optional.ofNullable(new CMSSignedData(cms).getSignedContent()).map(c -> (byte[]) c.getContent());
-        } catch (Exception e) {
-            return Optional.empty();
-        }
     }
 
     private static ApplicationRecord own(SignedInPerson buyer, Optional<ApplicationRecord> record) {

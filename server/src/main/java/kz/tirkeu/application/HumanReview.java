@@ -138,7 +138,7 @@ public class HumanReview {
                 log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.REVIEW_OVERTURNED, step, phase.running,
                         detail, null);
                 if (phase == Phase.DECISION) {
-                    decision.submitted(record.id(), regionOfChoice(record.id()).orElse(null), now);
+                    decision.submitted(record.id(), applications.regionOfChoice(record.id()).orElse(null), now);
                 }
             } else {
                 log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.REVIEW_UPHELD, step, ApplicationStatus.REFUSED,
@@ -170,13 +170,9 @@ public class HumanReview {
 
     /** The region whose police review it: the chosen PSC's, else the buyer's registered address (ГБД ФЛ), else any. */
     private Optional<String> region(UUID applicationId, List<Action> actions) {
-        return regionOfChoice(applicationId).or(() -> actions.reversed().stream()
+        return applications.regionOfChoice(applicationId).or(() -> actions.reversed().stream()
                 .filter(a -> a.step().orElse(null) == Step.S7 || a.step().orElse(null) == Step.S11)
                 .flatMap(a -> a.evidence().stream()).map(e -> e.facts().get("regionCode")).filter(code -> code != null && code.matches("\\d{2}"))
                 .findFirst());
-    }
-
-    private Optional<String> regionOfChoice(UUID applicationId) {
-        return applications.regionOfChoice(applicationId);
     }
 }

@@ -85,7 +85,7 @@ public class RegistrationDecision {
                          CertificateIssuer certificates, VehicleRegister register, CollectionOrders collection, NotificationPoint notifications,
                          JdbcClient db, TransactionTemplate transaction, Clock clock,
                          @Value("${tirkeu.registration.decision-delay:0s}") Duration decisionDelay,
-                         @Value("${tirkeu.registration.issuing-unit:Administrative police department of region %1$s}") String issuingUnit) {
+                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit) {
         this.applications = applications;
         this.log = log;
         this.cases = cases;

@@ -2,23 +2,13 @@ package kz.tirkeu.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kz.tirkeu.identity.SignedInPerson;
-import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.pki.json.CanonicalJson;
-import kz.tirkeu.pki.validation.ExpectedSigner;
 import kz.tirkeu.pki.validation.ValidationReport;
-import kz.tirkeu.pki.validation.ValidationRequest;
-import kz.tirkeu.signatures.SignatureVerification;
 import kz.tirkeu.statesystems.Evidence;
-import org.bouncycastle.cms.CMSSignedData;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,24 +27,21 @@ public class SellerSignature {
     private final Applications applications;
     private final ActionLog log;
     private final ApplicationProcess process;
-    private final SignatureVerification signatures;
+    private final StatementSignatures statements;
     private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Set<KzRole> signingRoles;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SellerSignature(Applications applications, ActionLog log, ApplicationProcess process, SignatureVerification signatures, JdbcClient db,
-                    TransactionTemplate transaction, Clock clock,
-                    @Value("${tirkeu.application.seller-signing-roles:FIRST_HEAD,SIGNING_RIGHT}") List<String> signingRoles) {
+    SellerSignature(Applications applications, ActionLog log, ApplicationProcess process, StatementSignatures statements, JdbcClient db,
+                    TransactionTemplate transaction, Clock clock) {
         this.applications = applications;
         this.log = log;
         this.process = process;
-        this.signatures = signatures;
+        this.statements = statements;
         this.db = db;
         this.transaction = transaction;
         this.clock = clock;
-        this.signingRoles = EnumSet.copyOf(signingRoles.stream().map(String::strip).map(KzRole::valueOf).toList());
     }
 
     /** The exact bytes the seller signs. The same facts always give the same bytes. */
@@ -67,18 +54,7 @@ public class SellerSignature {
         ApplicationRecord current = ApplicationProcess.ownedBySeller(seller, applications.find(number));
         requireAwaiting(current);
         byte[] statement = statementOf(current);
-        ValidationRequest request = ValidationRequest.of(cms).expecting(new ExpectedSigner.LegalEntitySigner(current.sellerBin(), signingRoles));
-        Optional<byte[]> attached = attachedContent(cms);
-        if (attached.isPresent() && !Arrays.equals(attached.get(), statement)) {
-            throw new ApplicationRefused("STATEMENT_MISMATCH", HttpStatus.BAD_REQUEST,
-                    "The signature is over something other than the current statement of this application. Fetch the statement again and sign it.");
-        }
-        ValidationReport report = signatures.validate(attached.isPresent() ? request : request.withDetachedContent(statement));
-        if (!report.passed()) {
-            throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", report.indication() == kz.tirkeu.pki.validation.Indication.INDETERMINATE
-                    ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
-                    "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
-        }
+        ValidationReport report = statements.accept(statement, cms, statements.seller(current));
         return transaction.execute(status -> {
             ApplicationRecord record = applications.lock(current.id()).orElseThrow();
             requireAwaiting(record);
@@ -124,13 +100,5 @@ public class SellerSignature {
 
     private static String fact(Map<Step, Evidence> facts, Step step, String name) {
         return Optional.ofNullable(facts.get(step)).map(e -> e.facts().get(name)).orElse("");
-    }
-
-    private static Optional<byte[]> attachedContent(byte[] cms) {
-        try {
-            return Optional.ofNullable(new CMSSignedData(cms).getSignedContent()).map(c -> (byte[]) c.getContent());
-        } catch (Exception e) {
-            return Optional.empty();
-        }
     }
 }

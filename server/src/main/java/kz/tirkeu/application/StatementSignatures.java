@@ -1,8 +1,10 @@
 package kz.tirkeu.application;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.pki.validation.ExpectedSigner;
@@ -11,13 +13,17 @@ import kz.tirkeu.pki.validation.SubIndication;
 import kz.tirkeu.pki.validation.ValidationReport;
 import kz.tirkeu.pki.validation.ValidationRequest;
 import kz.tirkeu.signatures.SignatureVerification;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The signatures of S9 and S18 validated again at the decision (S19), over the stored statements: a
- * key revoked since, without a time-stamp to prove the signature came first, no longer carries the
- * application (Digital Code Art. 33). An answer the CA could not give (OCSP and CRL down) waits.
+ * The signed statements of S9 (the seller: an employee of its BIN with signing right) and S18 (the
+ * buyer: their own IIN), validated when they are given and again at the decision (S19): a key revoked
+ * since, without a time-stamp to prove the signature came first, no longer carries the application
+ * (Digital Code Art. 33). An answer the CA could not give (OCSP and CRL down) waits.
  */
 @Component
 class StatementSignatures {
@@ -31,21 +37,55 @@ class StatementSignatures {
         this.sellerRoles = EnumSet.copyOf(sellerRoles.stream().map(String::strip).map(KzRole::valueOf).toList());
     }
 
+    ExpectedSigner seller(ApplicationRecord record) {
+        return new ExpectedSigner.LegalEntitySigner(record.sellerBin(), sellerRoles);
+    }
+
+    ExpectedSigner buyer(ApplicationRecord record) {
+        return ExpectedSigner.individual(record.buyerIin());
+    }
+
+    /**
+     * A CMS given for this statement (S9, S18), accepted only over exactly these bytes — attached (NCALayer's
+     * "encapsulate") or detached over them — and only if it validates now; otherwise a refusal the signer can act on.
+     */
+    ValidationReport accept(byte[] statement, byte[] cms, ExpectedSigner signer) {
+        Optional<byte[]> attached = attachedContent(cms);
+        if (attached.isPresent() && !Arrays.equals(attached.get(), statement)) {
+            throw new ApplicationRefused("STATEMENT_MISMATCH", HttpStatus.BAD_REQUEST,
+                    "The signature is over something other than the current statement of this application. Fetch the statement again and sign it.");
+        }
+        ValidationReport report = validate(statement, cms, signer);
+        if (!report.passed()) {
+            throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", report.indication() == Indication.INDETERMINATE ? HttpStatus.SERVICE_UNAVAILABLE
+                    : HttpStatus.BAD_REQUEST, "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
+        }
+        return report;
+    }
+
     Finding seller(ApplicationRecord record, Submission submission) {
-        return judge("seller-signature", Refusal.SELLER_SIGNATURE_NOT_VALID, submission.seller(),
-                new ExpectedSigner.LegalEntitySigner(record.sellerBin(), sellerRoles));
+        return judge("seller-signature", Refusal.SELLER_SIGNATURE_NOT_VALID, submission.seller(), seller(record));
     }
 
     Finding buyer(ApplicationRecord record, Submission submission) {
-        return judge("buyer-signature", Refusal.BUYER_SIGNATURE_NOT_VALID, submission.buyer(), ExpectedSigner.individual(record.buyerIin()));
+        return judge("buyer-signature", Refusal.BUYER_SIGNATURE_NOT_VALID, submission.buyer(), buyer(record));
+    }
+
+    private ValidationReport validate(byte[] statement, byte[] cms, ExpectedSigner signer) {
+        ValidationRequest request = ValidationRequest.of(cms).expecting(signer);
+        return verification.validate(attachedContent(cms).isPresent() ? request : request.withDetachedContent(statement));
+    }
+
+    private static Optional<byte[]> attachedContent(byte[] cms) {
+        try {
+            return Optional.ofNullable(new CMSSignedData(cms).getSignedContent()).map(content -> (byte[]) content.getContent());
+        } catch (CMSException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Finding judge(String check, Refusal refusal, Submission.Signed signed, ExpectedSigner signer) {
-        ValidationRequest request = ValidationRequest.of(signed.signature()).expecting(signer);
-        if (!SignedContent.attached(signed.signature())) {
-            request = request.withDetachedContent(signed.content());
-        }
-        ValidationReport report = verification.validate(request);
+        ValidationReport report = validate(signed.content(), signed.signature(), signer);
         String found = report.indication() + report.subIndication().map(s -> "/" + s).orElse("") + ": " + report.message();
         Map<String, String> facts = Map.of("indication", report.indication().name(), "subIndication", report.subIndication().map(Enum::name).orElse(""));
         if (report.passed()) {
@@ -53,7 +93,7 @@ class StatementSignatures {
         }
         // Only "try later" (the CA's OCSP and CRL did not answer) is an outage; REVOKED_NO_POE and the like are answers.
         if (report.indication() == Indication.INDETERMINATE && report.subIndication().orElse(null) == SubIndication.TRY_LATER) {
-            return Finding.waiting(check, "the signature could not be checked now: " + found, java.util.Optional.empty(), null).withFacts(facts);
+            return Finding.waiting(check, "the signature could not be checked now: " + found, Optional.empty(), null).withFacts(facts);
         }
         return Finding.refused(check, refusal, found, null).withFacts(facts);
     }

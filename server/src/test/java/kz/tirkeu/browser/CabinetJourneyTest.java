@@ -2,8 +2,6 @@ package kz.tirkeu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Map;
 import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuServerTest;
@@ -12,9 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,32 +19,11 @@ import tools.jackson.databind.JsonNode;
  * target/screenshots/.
  */
 @TirkeuServerTest
-class CabinetJourneyTest {
+class CabinetJourneyTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
-
-    Browser browser;
-    TirkeuClient api;
-    Journeys journeys;
 
     @BeforeEach
-    void open() {
-        browser = new Browser();
-        api = new TirkeuClient(port);
-        journeys = new Journeys(browser, api, port);
-        db.sql("delete from second_factor_lock").update();
-        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/faults")).DELETE(), null);
-    }
-
     @AfterEach
-    void close() {
-        browser.close();
-    }
-
     @Test
     void aDealerAndABuyerTakeACarFromTheLandingPageToSubmitted() {
         browser.driver.get(url("/"));
@@ -207,23 +181,4 @@ class CabinetJourneyTest {
         throw new AssertionError("no scenario " + id);
     }
 
-    private void signIn(String persona) {
-        journeys.signIn(persona);
-    }
-
-    private void waitForStatus(String status) {
-        journeys.waitForStatus(status);
-    }
-
-    private void type(String id, String value) {
-        journeys.type(id, value);
-    }
-
-    private String text(String id) {
-        return journeys.text(id);
-    }
-
-    private String url(String path) {
-        return journeys.url(path);
-    }
 }

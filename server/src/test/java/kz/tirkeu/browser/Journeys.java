@@ -87,6 +87,22 @@ final class Journeys {
         }
     }
 
+    /**
+     * The element's text once the page a form post loads carries it and it says what is expected: until that page
+     * is there, the previous page's element may still be found (and go stale under the test's hand).
+     */
+    String messageIn(String id, String startingWith) {
+        try {
+            return new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id(id)).stream().map(WebElement::getText).filter(t -> t.startsWith(startingWith)).findFirst()
+                            .orElse(null));
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-waiting-for-" + id);
+            throw new AssertionError("#" + id + " never said \"" + startingWith + "…\"; the page says: " + body(), e);
+        }
+    }
+
     void type(String id, String value) {
         WebElement field = browser.driver.findElement(By.id(id));
         field.clear();

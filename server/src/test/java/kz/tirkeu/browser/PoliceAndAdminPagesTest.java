@@ -2,29 +2,19 @@ package kz.tirkeu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import kz.tirkeu.application.AutomaticDecision;
 import kz.tirkeu.application.RegistrationDecision;
-import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.testing.ApplicationJourney;
 import kz.tirkeu.testing.ApplicationJourney.Submitted;
 import kz.tirkeu.testing.TestClock;
-import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,13 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Each page is saved under target/screenshots/.
  */
 @TirkeuServerTest
-class PoliceAndAdminPagesTest {
+class PoliceAndAdminPagesTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
 
     @Autowired
     RegistrationDecision decision;
@@ -50,24 +35,14 @@ class PoliceAndAdminPagesTest {
     @Autowired
     TestClock clock;
 
-    Browser browser;
-    TirkeuClient api;
     ApplicationJourney journey;
 
     @BeforeEach
-    void open() {
-        browser = new Browser();
-        api = new TirkeuClient(port);
+    void journey() {
         journey = new ApplicationJourney(api);
-        db.sql("delete from second_factor_lock").update();
-        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/faults")).DELETE(), null);
     }
 
     @AfterEach
-    void close() {
-        browser.close();
-    }
-
     @Test
     void anOfficerTakesACaseOverRegistersItAndFindsTheCarInTheRegisterByItsPlate() {
         Submitted submitted = journey.submitted("buyer-aidar", 1);
@@ -124,7 +99,7 @@ class PoliceAndAdminPagesTest {
             openFromQueue(submitted.number(), "/police/cases?kind=DECISION");
             browser.driver.findElement(By.id("take-over")).click();
             browser.driver.findElement(By.id("register")).click();
-            assertThat(messageIn("action-error", "Зарегистрировать нельзя")).as("the checks at the decision refuse it").startsWith("Зарегистрировать нельзя");
+            assertThat(journeys.messageIn("action-error", "Зарегистрировать нельзя")).as("the checks at the decision refuse it").startsWith("Зарегистрировать нельзя");
             assertThat(text("action-error-detail")).containsIgnoringCase("fines");
             browser.screenshot("police-case-cannot-register");
             browser.driver.findElement(By.id("release")).click();
@@ -158,7 +133,7 @@ class PoliceAndAdminPagesTest {
         assertThat(text("case-deadline")).isNotBlank();
         // A decision against nobody still needs its reason: the page says so and keeps the case open.
         browser.driver.findElement(By.id("overturn")).click();
-        assertThat(messageIn("action-error", "Напишите причину")).startsWith("Напишите причину");
+        assertThat(journeys.messageIn("action-error", "Напишите причину")).startsWith("Напишите причину");
         browser.screenshot("police-review-reason-missing");
         type("review-reason", "ЕРАП подтверждает оплату штрафа; квитанция подлинная.");
         browser.driver.findElement(By.id("overturn")).click();
@@ -186,7 +161,7 @@ class PoliceAndAdminPagesTest {
         type("grant-scope", "99");
         type("grant-reason", "Приказ № 15-к от 20.11.2026");
         browser.driver.findElement(By.id("grant-button")).click();
-        assertThat(messageIn("action-error", "Область не подходит к роли")).startsWith("Область не подходит к роли");
+        assertThat(journeys.messageIn("action-error", "Область не подходит к роли")).startsWith("Область не подходит к роли");
         assertThat(browser.driver.findElement(By.id("grant-iin")).getDomProperty("value")).as("what was typed is kept").isEqualTo(iin);
         browser.screenshot("admin-staff-scope-error");
         type("grant-scope", "05");
@@ -252,77 +227,12 @@ class PoliceAndAdminPagesTest {
                 .stream().findFirst().orElseThrow(() -> new AssertionError("no active " + role + " grant of " + iin));
     }
 
-    private void signOut() {
-        browser.driver.findElement(By.id("sign-out")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/signin"));
-    }
-
-    private void signIn(String persona) {
-        browser.driver.get(url("/sandbox/signer"));
-        browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "inserted"));
-        browser.driver.get(url("/signin"));
-        Instant before = Instant.now();
-        browser.driver.findElement(By.id("sign-button")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/signin/code"));
-        String iin = KzCertificate.of(api.key(persona, "auth").certificate()).iin().orElseThrow().value();
-        // As CabinetJourneyTest: a late copy of an earlier code is refused once; the next message is read.
-        for (int attempt = 0; attempt < 3 && !browser.driver.getCurrentUrl().contains("/cabinet"); attempt++) {
-            WebElement code = browser.driver.findElement(By.id("code"));
-            code.clear();
-            code.sendKeys(api.codeSentTo(api.phoneOf(iin), before));
-            code.submit();
-            try {
-                new WebDriverWait(browser.driver, Duration.ofSeconds(6)).until(ExpectedConditions.urlContains("/cabinet"));
-            } catch (org.openqa.selenium.TimeoutException refused) {
-                // still on the code page: try the next message
-            }
-        }
-        assertThat(browser.driver.getCurrentUrl()).as(persona + " signed in").contains("/cabinet");
-    }
-
-    private void waitForStatus(String status) {
-        try {
-            browser.waiting().until(d -> !d.findElements(By.cssSelector("#status.s-" + status)).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.screenshot("failed-waiting-for-" + status);
-            throw new AssertionError("Not " + status + " at " + browser.driver.getCurrentUrl() + ":\n"
-                    + browser.driver.findElement(By.tagName("body")).getText(), e);
-        }
-    }
-
-    private void type(String id, String value) {
-        WebElement field = browser.driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
     /**
      * The confirmation of the action just taken: a form post loads a new page, and until it has, the previous page's
      * confirmation may still be there (and go stale under the test's hand). Waits for the new one.
      */
     private String doneMessage(String startingWith) {
-        return messageIn("done", startingWith);
+        return journeys.messageIn("done", startingWith);
     }
 
-    /** The element's text once the page that carries it (after a form post) has loaded and it says what is expected. */
-    private String messageIn(String id, String startingWith) {
-        try {
-            return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElements(By.id(id)).stream().map(WebElement::getText).filter(t -> t.startsWith(startingWith)).findFirst()
-                            .orElse(null));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("#" + id + " never said \"" + startingWith + "…\"; the page says: "
-                    + browser.driver.findElement(By.tagName("body")).getText(), e);
-        }
-    }
-
-    private String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -2,9 +2,6 @@ package kz.tirkeu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import kz.tirkeu.application.AutomaticDecision;
@@ -13,7 +10,6 @@ import kz.tirkeu.issuance.CollectionRecord;
 import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.testing.ApplicationJourney;
 import kz.tirkeu.testing.TestClock;
-import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The PSC operator's pages when things are not straightforward, in English: documents still in
@@ -30,13 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * documents waiting longer than the collection period flagged as overdue.
  */
 @TirkeuServerTest
-class PscPagesTest {
+class PscPagesTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
 
     @Autowired
     RegistrationDecision decision;
@@ -47,24 +36,8 @@ class PscPagesTest {
     @Autowired
     TestClock clock;
 
-    Browser browser;
-    TirkeuClient api;
-    Journeys journeys;
-
     @BeforeEach
-    void open() {
-        browser = new Browser();
-        api = new TirkeuClient(port);
-        journeys = new Journeys(browser, api, port);
-        db.sql("delete from second_factor_lock").update();
-        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/faults")).DELETE(), null);
-    }
-
     @AfterEach
-    void close() {
-        browser.close();
-    }
-
     @Test
     void anOperatorIsToldWhatToDoWhenDocumentsAreNotReadyTheCodeIsWrongOrTheyAreOverdue() {
         ApplicationJourney journey = new ApplicationJourney(api);
@@ -97,8 +70,8 @@ class PscPagesTest {
 
         // Ready: reception by a digital documents code, a wrong one first.
         CollectionRecord ordered = awaitOrdered(number);
-        finish("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
-        finish("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
+        advanceUntil("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
+        advanceUntil("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
         Instant deadline = Instant.now().plusSeconds(30);
         while (!collections.find(number).orElseThrow().ready() && Instant.now().isBefore(deadline)) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
@@ -147,10 +120,4 @@ class PscPagesTest {
         return record;
     }
 
-    private void finish(String path, String last) {
-        for (int i = 0; i < 5 && !api.get(path, null).body().path("status").asString().equals(last); i++) {
-            api.post(path + "/advance", "", null);
-        }
-        assertThat(api.get(path, null).body().path("status").asString()).isEqualTo(last);
-    }
 }

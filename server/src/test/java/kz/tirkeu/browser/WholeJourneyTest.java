@@ -2,9 +2,6 @@ package kz.tirkeu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import kz.tirkeu.application.AutomaticDecision;
@@ -13,7 +10,6 @@ import kz.tirkeu.issuance.CollectionRecord;
 import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.testing.ApplicationJourney;
 import kz.tirkeu.testing.TestClock;
-import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole journey in a real browser, every signature through the sandbox's NCALayer: the dealer starts
@@ -33,13 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * certificate card; the buyer sees it handed over. Each main page is saved under target/screenshots/.
  */
 @TirkeuServerTest
-class WholeJourneyTest {
+class WholeJourneyTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
 
     @Autowired
     RegistrationDecision decision;
@@ -50,24 +39,8 @@ class WholeJourneyTest {
     @Autowired
     TestClock clock;
 
-    Browser browser;
-    TirkeuClient api;
-    Journeys journeys;
-
     @BeforeEach
-    void open() {
-        browser = new Browser();
-        api = new TirkeuClient(port);
-        journeys = new Journeys(browser, api, port);
-        db.sql("delete from second_factor_lock").update();
-        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/sandbox/faults")).DELETE(), null);
-    }
-
     @AfterEach
-    void close() {
-        browser.close();
-    }
-
     @Test
     void aNewCarFromTheDealerToTheBuyersHandsWithPlatesAndCertificate() {
         ApplicationJourney sandbox = new ApplicationJourney(api);
@@ -144,8 +117,8 @@ class WholeJourneyTest {
         // Production: the print centre and the plate maker deliver to ALM-01 (the sandbox's controls stand for days of work).
         CollectionRecord ordered = awaitUntil("ordered from production", () -> collections.find(number).orElse(null),
                 r -> r != null && r.printJobId().isPresent() && r.plateOrderId().isPresent());
-        finish("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
-        finish("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
+        advanceUntil("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
+        advanceUntil("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
         await("ready for collection", () -> status(number), "READY_FOR_COLLECTION");
         browser.driver.get(journeys.url("/buyer/applications/" + number));
         journeys.waitForStatus("READY_FOR_COLLECTION");
@@ -218,13 +191,6 @@ class WholeJourneyTest {
 
     private String status(String number) {
         return db.sql("select status from application where number = ?").param(number).query(String.class).single();
-    }
-
-    private void finish(String path, String last) {
-        for (int i = 0; i < 5 && !api.get(path, null).body().path("status").asString().equals(last); i++) {
-            api.post(path + "/advance", "", null);
-        }
-        assertThat(api.get(path, null).body().path("status").asString()).isEqualTo(last);
     }
 
     private static String await(String what, java.util.function.Supplier<String> probe, String expected) {
