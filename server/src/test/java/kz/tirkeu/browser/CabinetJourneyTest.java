@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuServerTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,9 +19,6 @@ import tools.jackson.databind.JsonNode;
 @TirkeuServerTest
 class CabinetJourneyTest extends BrowserTest {
 
-
-    @BeforeEach
-    @AfterEach
     @Test
     void aDealerAndABuyerTakeACarFromTheLandingPageToSubmitted() {
         browser.driver.get(url("/"));

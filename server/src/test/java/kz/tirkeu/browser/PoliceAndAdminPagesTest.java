@@ -9,7 +9,6 @@ import kz.tirkeu.testing.ApplicationJourney;
 import kz.tirkeu.testing.ApplicationJourney.Submitted;
 import kz.tirkeu.testing.TestClock;
 import kz.tirkeu.testing.TirkeuServerTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 @TirkeuServerTest
 class PoliceAndAdminPagesTest extends BrowserTest {
 
-
     @Autowired
     RegistrationDecision decision;
 
@@ -42,7 +40,6 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         journey = new ApplicationJourney(api);
     }
 
-    @AfterEach
     @Test
     void anOfficerTakesACaseOverRegistersItAndFindsTheCarInTheRegisterByItsPlate() {
         Submitted submitted = journey.submitted("buyer-aidar", 1);

@@ -11,8 +11,6 @@ import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.testing.ApplicationJourney;
 import kz.tirkeu.testing.TestClock;
 import kz.tirkeu.testing.TirkeuServerTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TirkeuServerTest
 class PscPagesTest extends BrowserTest {
 
-
     @Autowired
     RegistrationDecision decision;
 
@@ -36,8 +33,6 @@ class PscPagesTest extends BrowserTest {
     @Autowired
     TestClock clock;
 
-    @BeforeEach
-    @AfterEach
     @Test
     void anOperatorIsToldWhatToDoWhenDocumentsAreNotReadyTheCodeIsWrongOrTheyAreOverdue() {
         ApplicationJourney journey = new ApplicationJourney(api);

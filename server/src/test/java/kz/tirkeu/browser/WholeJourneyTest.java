@@ -11,8 +11,6 @@ import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.testing.ApplicationJourney;
 import kz.tirkeu.testing.TestClock;
 import kz.tirkeu.testing.TirkeuServerTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TirkeuServerTest
 class WholeJourneyTest extends BrowserTest {
 
-
     @Autowired
     RegistrationDecision decision;
 
@@ -39,8 +36,6 @@ class WholeJourneyTest extends BrowserTest {
     @Autowired
     TestClock clock;
 
-    @BeforeEach
-    @AfterEach
     @Test
     void aNewCarFromTheDealerToTheBuyersHandsWithPlatesAndCertificate() {
         ApplicationJourney sandbox = new ApplicationJourney(api);
