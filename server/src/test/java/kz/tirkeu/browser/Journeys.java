@@ -5,6 +5,7 @@ import java.time.Instant;
 import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.testing.TirkeuClient;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,7 +36,10 @@ final class Journeys {
     void signIn(String persona) {
         browser.driver.get(url("/sandbox/signer"));
         browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "inserted"));
+        // The persona's own row, not just the word "inserted": the previous person's key shows that word too, and leaving
+        // before the post's answer would cancel the insertion (or reach the sign-in page mid-navigation).
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("tr.chosen code")).stream()
+                .anyMatch(code -> code.getText().equals(persona)));
         browser.driver.get(url("/signin"));
         Instant before = Instant.now();
         browser.driver.findElement(By.id("sign-button")).click();
@@ -53,11 +57,11 @@ final class Journeys {
             code.clear();
             code.sendKeys(api.codeSentTo(api.phoneOf(iin), before));
             code.submit();
-            try {
-                new WebDriverWait(browser.driver, Duration.ofSeconds(6)).until(ExpectedConditions.urlContains("/cabinet"));
+            // The code page goes away in any case (to the cabinet, or back to itself with "tries left"); only then is
+            // the next page's field the one to type into — a slow answer must not leave the test holding the old one.
+            browser.waiting().until(ExpectedConditions.stalenessOf(code));
+            if (browser.driver.getCurrentUrl().contains("/cabinet")) {
                 break;
-            } catch (TimeoutException refused) {
-                // still on the code page: try the next message
             }
         }
         try {
