@@ -255,6 +255,42 @@ class RegistrationDecisionTest {
     }
 
     @Test
+    void aSellersSignatureWhoseKeyWasRevokedSinceRefusesAndOverturningItRegisters() {
+        ca.hierarchy().ocsp().setAnswerValidity(Duration.ofSeconds(2));
+        Submitted submitted = journey.submitted("buyer-aidar", 2);
+        try {
+            assertThat(client.post("/sandbox/personas/dealer2-manager/sign/revocation", Map.of("reason", "keyCompromise"), null).status()).isEqualTo(200);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(2500).toNanos());
+
+            decideAutomatically(submitted.number());
+
+            JsonNode refused = client.get("/api/v1/applications/" + submitted.number(), submitted.sellerToken()).body();
+            assertThat(refused.path("status").asString()).as(refused.toString()).isEqualTo("REFUSED");
+            assertThat(refused.path("refusal").path("code").asString()).isEqualTo("SELLER_SIGNATURE_NOT_VALID");
+            assertThat(refused.path("refusal").path("step").asString()).isEqualTo("S19");
+            assertThat(refused.path("refusal").path("found").asString()).contains("REVOKED");
+            assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
+                    Map.of("comment", "Our manager's token was reported lost after the contract was signed; the sale stands."),
+                    submitted.sellerToken()).status()).isEqualTo(201);
+            String officer = client.signIn("staff-police-officer");
+            Reply overturned = client.post("/api/v1/police/cases/" + submitted.number() + "/review",
+                    Map.of("decision", "OVERTURN", "reason", "The dealer's director confirmed the sale in writing; the key was revoked after signing."),
+                    officer);
+
+            assertThat(overturned.status()).as(overturned.body().toString()).isEqualTo(200);
+            assertThat(overturned.body().path("status").asString()).isEqualTo("SUBMITTED");
+            decideAutomatically(submitted.number());
+            JsonNode registered = client.get("/api/v1/applications/" + submitted.number(), submitted.buyerToken()).body();
+            assertThat(registered.path("status").asString()).as(registered.toString()).isEqualTo("REGISTERED");
+            assertThat(registered.path("registration").path("plate").asString()).matches(PLATE);
+            assertThat(registered.path("timeline").toString()).contains("\"waived\":\"SELLER_SIGNATURE_NOT_VALID\"");
+        } finally {
+            client.post("/sandbox/personas/dealer2-manager/sign/renewal", "", null);
+            client.forgetKeys();
+        }
+    }
+
+    @Test
     void aVehicleAlreadyInTheRegisterIsRefused() {
         Submitted submitted = journey.submitted("buyer-daulet", 2);
         // Registered meanwhile through another channel (e.g. a PSC's own registration desk).
@@ -302,6 +338,32 @@ class RegistrationDecisionTest {
         assertThat(overturned.status()).as(overturned.body().toString()).isEqualTo(200);
         assertThat(overturned.body().path("status").asString()).as("S11–S14 ran again; S14 no longer refuses").isEqualTo("AWAITING_CHOICES");
         assertThat(actions(overturned.body())).contains("REVIEW_OVERTURNED S14");
+    }
+
+    @Test
+    void overturningARefusalOfTheSellersChecksRunsThemAgainAndTheApplicationGoesOn() {
+        String buyerIin = journey.iinOf("buyer-aidar");
+        String region = client.get("/sandbox/gbdfl/v1/persons/" + buyerIin, null).body().path("address").path("regionCode").asString();
+        // Dealer 1's car, sold to the buyer in ЭПТС and e-contracts, entered by dealer 2: no contract between them (S8).
+        String vin = journey.freshVehicle(buyerIin, 1).path("vin").asString();
+        String seller = client.signIn("dealer2-manager");
+        String number = client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", buyerIin), seller).body().path("number").asString();
+        journey.awaitStatus(number, seller, "REFUSED");
+        JsonNode refused = client.get("/api/v1/applications/" + number, seller).body();
+        assertThat(refused.path("refusal").path("code").asString()).as(refused.toString()).isEqualTo("CONTRACT_NOT_FOUND");
+        assertThat(refused.path("refusal").path("step").asString()).isEqualTo("S8");
+
+        assertThat(client.post("/api/v1/applications/" + number + "/review-requests",
+                Map.of("comment", "The contract was signed on paper with our branch; e-contracts has not caught up."), seller).status()).isEqualTo(201);
+        Reply overturned = client.post("/api/v1/police/cases/" + number + "/review",
+                Map.of("decision", "OVERTURN", "reason", "The paper contract and the dealers' agreement were presented at the department."),
+                secondOfficer(region));
+
+        assertThat(overturned.status()).as(overturned.body().toString()).isEqualTo(200);
+        journey.awaitStatus(number, seller, "AWAITING_SELLER_SIGNATURE");
+        JsonNode resumed = client.get("/api/v1/applications/" + number, seller).body();
+        assertThat(actions(resumed)).as("S1–S8 ran again after the review").containsSubsequence("REVIEW_OVERTURNED S8", "CHECK_PASSED S1", "CHECK_PASSED S8");
+        assertThat(resumed.path("timeline").toString()).contains("\"waived\":\"CONTRACT_NOT_FOUND\"");
     }
 
     private void decideAutomatically(String number) {

@@ -7,6 +7,7 @@ import kz.tirkeu.testing.TirkeuClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -113,8 +114,24 @@ final class Journeys {
         field.sendKeys(value);
     }
 
+    /**
+     * The element's text, read again when the page swapped the element under the test's hand (the application pages
+     * poll and replace their fragments; Chromium then reports a stale element or "node does not belong to the document").
+     */
     String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.driver.findElement(By.id(id)).getText();
+            } catch (WebDriverException e) {
+                if (attempt == 5 || !replacedUnderfoot(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean replacedUnderfoot(WebDriverException e) {
+        return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     String body() {
