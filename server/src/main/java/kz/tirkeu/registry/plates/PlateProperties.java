@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alphabet         the Latin letters a series is made of, in the order series are given
  * @param highDemandDigits digit groups never given by the pilot (MVD order 342: with any letters)
  * @param bannedLetters    letter combinations never given (obscene or undesirable)
- * @param reserved         full designations never given, e.g. {@code 123 ABC 02}; plates put into
- *                         storage while the server runs are kept in the database instead ({@link StoredPlates})
+ * @param reserved         full designations never given, e.g. {@code 123 ABC 02} (kept for state bodies)
+ * @param stored           full designations in storage (хранение): kept for a former owner after
+ *                         deregistration, never given to anyone else; plates put into storage while the
+ *                         server runs are kept in the database as well ({@link StoredPlates})
  * @param order            in which order a region's numbers are given
  */
 @ConfigurationProperties("tirkeu.plates")
@@ -27,6 +29,7 @@ public record PlateProperties(
         List<String> highDemandDigits,
         @DefaultValue List<String> bannedLetters,
         @DefaultValue List<String> reserved,
+        @DefaultValue List<String> stored,
         @DefaultValue("SERIES_MAJOR") PlateOrder order) {
 
     private static final Pattern REGION = Pattern.compile("\\d{2}");
@@ -39,6 +42,7 @@ public record PlateProperties(
         highDemandDigits = List.copyOf(required(highDemandDigits, "high-demand-digits"));
         bannedLetters = List.copyOf(bannedLetters);
         reserved = List.copyOf(reserved);
+        stored = List.copyOf(stored);
         if (order == null) {
             throw invalid("order must be SERIES_MAJOR or DIGITS_MAJOR");
         }
@@ -52,11 +56,16 @@ public record PlateProperties(
         requireAlphabet(alphabet);
         every(highDemandDigits, DIGITS, "high-demand-digits", "three digits such as 010");
         every(bannedLetters, LETTERS, "banned-letters", "three Latin capital letters such as XYZ");
-        every(reserved, DESIGNATION, "reserved", "a full designation such as 123 ABC 02");
-        for (String plate : reserved) {
+        designations(reserved, "reserved", regions);
+        designations(stored, "stored", regions);
+    }
+
+    private static void designations(List<String> plates, String key, List<String> regions) {
+        every(plates, DESIGNATION, key, "a full designation such as 123 ABC 02");
+        for (String plate : plates) {
             String region = plate.substring(plate.length() - 2);
             if (!regions.contains(region)) {
-                throw invalid("reserved plate '%s' is for region %s, which is not among regions".formatted(plate, region));
+                throw invalid("%s plate '%s' is for region %s, which is not among regions".formatted(key, plate, region));
             }
         }
     }

@@ -14,7 +14,8 @@ public final class PlateRules {
     private final String alphabet;
     private final Set<Integer> highDemandDigits;
     private final Set<String> bannedLetters;
-    private final Set<String> reserved;
+    /** Reserved and stored plates of the configuration: both are never given. */
+    private final Set<String> heldBack;
 
     public PlateRules(PlateProperties properties) {
         this.regions = Set.copyOf(properties.regions());
@@ -22,7 +23,8 @@ public final class PlateRules {
         this.highDemandDigits = properties.highDemandDigits().stream().map(Integer::valueOf)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.bannedLetters = Set.copyOf(properties.bannedLetters());
-        this.reserved = Set.copyOf(properties.reserved());
+        this.heldBack = java.util.stream.Stream.concat(properties.reserved().stream(), properties.stored().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The region code, checked: a plate for a region the platform does not know would be no plate at all. */
@@ -57,8 +59,9 @@ public final class PlateRules {
         return bannedLetters.contains(letters);
     }
 
+    /** Reserved or stored by configuration (plates stored at run time are in the database instead). */
     public boolean isReserved(String designation) {
-        return reserved.contains(designation);
+        return heldBack.contains(designation);
     }
 
     /** Whether the pilot may give this full designation ({@code 123 ABC 02}), storage aside. */

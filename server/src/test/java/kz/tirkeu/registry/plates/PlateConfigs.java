@@ -39,6 +39,6 @@ final class PlateConfigs {
 
     static PlateProperties with(String alphabet, List<String> highDemand, List<String> banned, List<String> reserved,
                                 PlateOrder order) {
-        return new PlateProperties(ALL_REGIONS, alphabet, highDemand, banned, reserved, order);
+        return new PlateProperties(ALL_REGIONS, alphabet, highDemand, banned, reserved, List.of(), order);
     }
 }

@@ -69,6 +69,14 @@ class PlateRulesTest {
         assertThat(rules.isGivable("123 ABC 03")).isTrue();
     }
 
+    @Test
+    void aPlateInStorageIsNeverGivenToAnotherOwner() {
+        assertThat(PlateConfigs.fromApplicationYml().stored()).contains("011 AAC 02");
+        assertThat(rules.isGivable("011 AAC 02")).isFalse();
+        assertThat(rules.isGivable("011 AAC 03")).isTrue();
+        assertThat(rules.isGivable("012 AAC 02")).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"123 ABC 00", "123 ABC 21", "123 ABC 2", "123ABC02", "123 abc 02", "12 ABC 02"})
     void malformedOrForeignDesignationsAreNotGivable(String plate) {
@@ -129,7 +137,9 @@ class PlateRulesTest {
             "tirkeu.plates.banned-letters=XY|banned-letters: 'XY' is not three Latin capital letters",
             "tirkeu.plates.banned-letters=xyz|banned-letters: 'xyz' is not three Latin capital letters",
             "tirkeu.plates.reserved=123ABC02|reserved: '123ABC02' is not a full designation",
-            "tirkeu.plates.reserved=123 ABC 05|reserved plate '123 ABC 05' is for region 05, which is not among regions"})
+            "tirkeu.plates.reserved=123 ABC 05|reserved plate '123 ABC 05' is for region 05, which is not among regions",
+            "tirkeu.plates.stored=011AAC02|stored: '011AAC02' is not a full designation",
+            "tirkeu.plates.stored=011 AAC 07|stored plate '011 AAC 07' is for region 07, which is not among regions"})
     void aBadSettingStopsTheServerNamingTheKey(String settingAndMessage) {
         String[] parts = settingAndMessage.split("\\|");
         startUp.withPropertyValues(parts[0]).run(context -> {
