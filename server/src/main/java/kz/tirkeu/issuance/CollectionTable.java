@@ -55,11 +55,18 @@ public class CollectionTable {
                 .query(CollectionTable::record).list();
     }
 
+    /** One owner's orders at one PSC (reception finds them by the person, P8), oldest first. */
+    public List<CollectionRecord> ofOwnerAtPsc(String pscCode, Iin owner) {
+        return db.sql("select " + COLUMNS + " from collection_order where psc_code = ? and owner_iin = ? order by ordered_at")
+                .params(pscCode, owner.value()).query(CollectionTable::record).list();
+    }
+
+    /** These orders, oldest first. */
     public List<CollectionRecord> all(List<String> applicationNumbers) {
         if (applicationNumbers.isEmpty()) {
             return List.of();
         }
-        return db.sql("select " + COLUMNS + " from collection_order where application_number = any(?)")
+        return db.sql("select " + COLUMNS + " from collection_order where application_number = any(?) order by ordered_at")
                 .param(applicationNumbers.toArray(String[]::new)).query(CollectionTable::record).list();
     }
 

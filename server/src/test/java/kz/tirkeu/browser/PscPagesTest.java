@@ -63,7 +63,6 @@ class PscPagesTest extends BrowserTest {
         assertThat(journeys.text("psc-error")).contains("not your public service centre");
         browser.screenshot("psc-not-yours-en");
 
-        // Ready: reception by a digital documents code, a wrong one first.
         CollectionRecord ordered = awaitOrdered(number);
         advanceUntil("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
         advanceUntil("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
@@ -71,8 +70,8 @@ class PscPagesTest extends BrowserTest {
         while (!collections.find(number).orElseThrow().ready() && Instant.now().isBefore(deadline)) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
         }
+        // Ready: reception by a digital documents code, a wrong one first; no application number (P8 asks only who it is).
         browser.driver.get(journeys.url("/psc/ALM-01/reception"));
-        journeys.type("applicationNumber", number);
         journeys.type("shareCode", "000000");
         browser.driver.findElement(By.id("issue-ticket")).click();
         assertThat(journeys.awaitText("psc-error")).contains("make a new code");
@@ -81,6 +80,8 @@ class PscPagesTest extends BrowserTest {
         journeys.type("shareCode", code);
         browser.driver.findElement(By.id("issue-ticket")).click();
         assertThat(journeys.awaitText("ticket")).matches("R-\\d{3}");
+        assertThat(journeys.body()).as("the ticket names this application among the buyer's waiting ones").contains(number);
+        browser.screenshot("psc-reception-ticket-by-code-en");
 
         // Not collected within the collection period: flagged, and found by the overdue filter.
         db.sql("update collection_order set ready_at = ready_at - interval '31 days' where application_number = ?").param(number).update();

@@ -141,7 +141,8 @@ class CollectionAtThePscTest {
         String ticket = byDocument.body().path("queueTicket").asString();
         assertThat(ticket).matches("R-\\d{3}");
         assertThat(byDocument.body().path("identityCheckedBy").asString()).isEqualTo("GBD_FL_DOCUMENT");
-        assertThat(byDocument.body().path("collection").path("queueTicket").asString()).isEqualTo(ticket);
+        assertThat(byDocument.body().path("collections")).hasSize(1);
+        assertThat(byDocument.body().path("collections").get(0).path("queueTicket").asString()).isEqualTo(ticket);
 
         // The same buyer at reception again the same day: the same ticket, not a second place in the queue.
         Reply again = client.post(reception(), Map.of("applicationNumber", first.applicationNumber(), "documentNumber", documentNumber()), operator);
@@ -161,6 +162,40 @@ class CollectionAtThePscTest {
         assertThat(issued.identityCheckedBy()).isEqualTo("GBD_FL_DOCUMENT");
         assertThat(issued.operatorIin()).isEqualTo(client.get("/sandbox/personas/staff-psc-operator", null).body().path("iin").asString());
         assertThat(tickets.getFirst().inTransaction()).isTrue();
+    }
+
+    @Test
+    void receptionNeedsNoApplicationNumberAndGivesOneTicketForAllThePersonsWaitingDocuments() {
+        CollectionOrder first = readyOrder();
+        CollectionOrder second = readyOrder();
+
+        Reply byDocument = client.post(reception(), Map.of("iin", buyerIin, "documentNumber", documentNumber()), operator);
+
+        assertThat(byDocument.status()).as(byDocument.body().toString()).isEqualTo(200);
+        String ticket = byDocument.body().path("queueTicket").asString();
+        List<String> covered = new ArrayList<>();
+        byDocument.body().path("collections").forEach(view -> {
+            covered.add(view.path("applicationNumber").asString());
+            assertThat(view.path("queueTicket").asString()).isEqualTo(ticket);
+            assertThat(view.path("status").asString()).isEqualTo("READY");
+        });
+        assertThat(covered).contains(first.applicationNumber(), second.applicationNumber());
+        assertThat(eventsOf(second, IssuanceEvent.QueueTicketIssued.class)).hasSize(1);
+        Reply byCode = client.post(reception(), Map.of("shareCode", shareCode(buyerIin)), operator);
+        assertThat(byCode.body().path("queueTicket").asString()).as("the same person again today").isEqualTo(ticket);
+        assertThat(byCode.body().path("identityCheckedBy").asString()).isEqualTo("DIGITAL_DOCUMENTS");
+
+        assertThat(client.post(reception(), Map.of("documentNumber", documentNumber()), operator).code()).isEqualTo("IIN_MISSING");
+        assertThat(client.post(reception(), Map.of("iin", "123456789012", "documentNumber", documentNumber()), operator).code()).isEqualTo("IIN_INVALID");
+        String danaIin = client.get("/sandbox/personas/buyer-dana", null).body().path("iin").asString();
+        Reply aidarsDocumentWithDanasIin = client.post(reception(), Map.of("iin", danaIin, "documentNumber", documentNumber()), operator);
+        assertThat(aidarsDocumentWithDanasIin.code()).isEqualTo("IDENTITY_DOCUMENT_NOT_THE_OWNERS");
+        // buyer-yerlan's fines stop every application of his before the decision: nothing of his is ever at a PSC.
+        String yerlanIin = client.get("/sandbox/personas/buyer-yerlan", null).body().path("iin").asString();
+        String yerlansDocument = client.get("/sandbox/gbdfl/v1/persons/" + yerlanIin, null).body().path("documents").get(0).path("number").asString();
+        Reply nothingForYerlan = client.post(reception(), Map.of("iin", yerlanIin, "documentNumber", yerlansDocument), operator);
+        assertThat(nothingForYerlan.status()).isEqualTo(404);
+        assertThat(nothingForYerlan.code()).isEqualTo("NOTHING_TO_COLLECT");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import kz.tirkeu.issuance.CollectionOrder;
 import kz.tirkeu.issuance.production.ExternalReply;
+import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.Individuals;
@@ -34,8 +35,28 @@ class BuyerIdentity {
         this.clock = clock;
     }
 
-    /** How the person was identified (for the action log); throws a problem when they are not the owner. */
+    /** How the owner of this order was identified (for the action log); throws a problem when the person is not the owner. */
     String check(CollectionOrder order, Proof proof) {
+        if (proof.iin() != null && !proof.iin().equals(order.owner().value())) {
+            throw notTheOwner(order);
+        }
+        Identified person = identify(new Proof(order.owner().value(), proof.documentNumber(), proof.shareCode()),
+                "the owner, " + order.ownerName() + ",");
+        if (!person.iin().equals(order.owner())) {
+            throw notTheOwner(order);
+        }
+        return person.checkedBy();
+    }
+
+    /**
+     * P8 without an application number: who is at the counter? The IIN printed on the identity document with
+     * the document's number (checked against ГБД ФЛ), or a digital documents code (which names the person).
+     */
+    Identified identify(Proof proof) {
+        return identify(proof, "the person with IIN " + proof.iin());
+    }
+
+    private Identified identify(Proof proof, String whose) {
         boolean byDocument = proof.documentNumber() != null && !proof.documentNumber().isBlank();
         boolean byCode = proof.shareCode() != null && !proof.shareCode().isBlank();
         if (byDocument == byCode) {
@@ -43,25 +64,39 @@ class BuyerIdentity {
                     "Send either documentNumber (the identity document the buyer shows) or shareCode (the six digits from the buyer's digital documents app), one of them.");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), KAZAKHSTAN);
-        return byDocument ? byDocument(order, proof.documentNumber().strip(), today) : byCode(order, proof.shareCode().strip(), today);
+        return byDocument ? byDocument(iinOf(proof), proof.documentNumber().strip(), whose, today) : byCode(proof.shareCode().strip(), today);
     }
 
-    private String byDocument(CollectionOrder order, String number, LocalDate today) {
-        Individuals.Individual owner = switch (individuals.find(order.owner())) {
+    private static Iin iinOf(Proof proof) {
+        if (proof.iin() == null || proof.iin().isBlank()) {
+            throw new ProblemException("IIN_MISSING", HttpStatus.BAD_REQUEST,
+                    "Send iin as well: the twelve digits printed on the identity document, so that the document can be checked against ГБД ФЛ.");
+        }
+        try {
+            return Iin.of(proof.iin().strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException("IIN_INVALID", HttpStatus.BAD_REQUEST, "'" + proof.iin().strip() + "' is not a valid IIN: " + e.getMessage()
+                    + " Type the twelve digits from the identity document again.");
+        }
+    }
+
+    private Identified byDocument(Iin iin, String number, String whose, LocalDate today) {
+        Individuals.Individual person = switch (individuals.find(iin)) {
             case Answer.Found<Individuals.Individual> found -> found.value();
             case Answer.NotFound<Individuals.Individual> nf -> throw new ProblemException("OWNER_NOT_IN_GBD_FL", HttpStatus.UNPROCESSABLE_CONTENT,
-                    "ГБД ФЛ has no person with the owner's IIN, so no document can be checked against it. Ask the owner to contact the police.");
+                    "ГБД ФЛ has no person with IIN " + iin.value() + ", so no document can be checked against it. Check the IIN; "
+                            + "if it is right, ask the person to contact the police.");
             case Answer.Unavailable<Individuals.Individual> u -> throw unavailable("ГБД ФЛ");
         };
-        Individuals.IdentityDocument document = owner.documents().stream().filter(d -> number.equalsIgnoreCase(d.number())).findFirst()
+        Individuals.IdentityDocument document = person.documents().stream().filter(d -> number.equalsIgnoreCase(d.number())).findFirst()
                 .orElseThrow(() -> new ProblemException("IDENTITY_DOCUMENT_NOT_THE_OWNERS", HttpStatus.UNPROCESSABLE_CONTENT,
-                        "Document " + number + " is not an identity document of the owner, " + order.ownerName()
-                                + ", in ГБД ФЛ. Check the number on the document, or the person is not the owner: do not hand anything over."));
+                        "Document " + number + " is not an identity document of " + whose
+                                + " in ГБД ФЛ. Check the number on the document, or the person is not the owner: do not hand anything over."));
         valid(document.type(), document.number(), document.issuedAt(), document.validUntil(), today);
-        return BY_DOCUMENT;
+        return new Identified(iin, BY_DOCUMENT);
     }
 
-    private String byCode(CollectionOrder order, String code, LocalDate today) {
+    private Identified byCode(String code, LocalDate today) {
         DigitalDocuments.SharedDocument shared = switch (digitalDocuments.shared(code)) {
             case ExternalReply.Ok<DigitalDocuments.SharedDocument> ok -> ok.value();
             case ExternalReply.NotFound<DigitalDocuments.SharedDocument> nf -> throw new ProblemException("SHARE_CODE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT,
@@ -70,13 +105,14 @@ class BuyerIdentity {
                     "The digital documents service did not accept code " + code + ": " + r.detail());
             case ExternalReply.Unavailable<DigitalDocuments.SharedDocument> u -> throw unavailable("The digital documents service");
         };
-        if (!order.owner().value().equals(shared.iin())) {
-            throw new ProblemException("IDENTITY_NOT_THE_OWNER", HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The shared document is not the owner's (" + order.ownerName() + "): it belongs to someone else. Do not hand anything over.");
-        }
         DigitalDocuments.Document document = shared.document();
         valid(document.type(), document.number(), document.issuedAt(), document.validUntil(), today);
-        return BY_DIGITAL_DOCUMENT;
+        return new Identified(Iin.of(shared.iin()), BY_DIGITAL_DOCUMENT);
+    }
+
+    private static ProblemException notTheOwner(CollectionOrder order) {
+        return new ProblemException("IDENTITY_NOT_THE_OWNER", HttpStatus.UNPROCESSABLE_CONTENT,
+                "The document is not the owner's (" + order.ownerName() + "): it belongs to someone else. Do not hand anything over.");
     }
 
     private static void valid(String type, String number, LocalDate issuedAt, LocalDate validUntil, LocalDate today) {
@@ -91,6 +127,12 @@ class BuyerIdentity {
                 system + " does not answer just now, so the identity cannot be checked. Nothing was refused: try again in a minute.");
     }
 
-    /** What the person shows: the number of an identity document, or a digital documents share code. */
-    record Proof(String documentNumber, String shareCode) {}
+    /**
+     * What the person shows: the number of an identity document with the IIN printed on it (the IIN may be left
+     * out where the application names the owner), or a digital documents share code.
+     */
+    record Proof(String iin, String documentNumber, String shareCode) {}
+
+    /** @param checkedBy {@link #BY_DOCUMENT} or {@link #BY_DIGITAL_DOCUMENT} */
+    record Identified(Iin iin, String checkedBy) {}
 }

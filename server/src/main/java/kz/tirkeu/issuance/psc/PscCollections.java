@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.issuance.CollectionRecord;
 import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.issuance.IssuanceEvent;
 import kz.tirkeu.issuance.IssuanceProperties;
+import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -67,32 +69,73 @@ public class PscCollections {
         return view(record(pscCode, applicationNumber), clock.instant());
     }
 
-    /** P8: the buyer's identity checked, a queue ticket issued (the same one again on the same day). */
+    /**
+     * P8: the person's identity checked, a queue ticket issued for every application of theirs whose documents
+     * wait at this PSC (the same ticket again on the same day). The application number is not needed at
+     * reception (the order asks for it at the issuance desk, P9); when given, only that application is meant.
+     */
     Reception receive(SignedInPerson operator, String pscCode, String applicationNumber, BuyerIdentity.Proof proof) {
         ownPsc(operator, pscCode);
-        if (applicationNumber == null || applicationNumber.isBlank()) {
-            throw new ProblemException("APPLICATION_NUMBER_MISSING", HttpStatus.BAD_REQUEST, "Send applicationNumber: the buyer has it in the personal cabinet and in the ready notice.");
+        List<CollectionRecord> waiting;
+        String checkedBy;
+        if (applicationNumber != null && !applicationNumber.isBlank()) {
+            CollectionRecord record = collectable(pscCode, applicationNumber.strip());
+            checkedBy = identity.check(record.order(), proof);
+            waiting = List.of(record);
+        } else {
+            BuyerIdentity.Identified person = identity.identify(proof);
+            checkedBy = person.checkedBy();
+            waiting = waitingFor(pscCode, person.iin());
         }
-        CollectionRecord record = collectable(pscCode, applicationNumber.strip());
-        String checkedBy = identity.check(record.order(), proof);
+        List<String> numbers = waiting.stream().map(record -> record.order().applicationNumber()).toList();
         return transaction.execute(status -> {
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, BuyerIdentity.KAZAKHSTAN);
-            CollectionRecord current = collectable(pscCode, record.order().applicationNumber());
-            if (current.queueTicket().isPresent() && current.ticketIssuedAt().map(at -> LocalDate.ofInstant(at, BuyerIdentity.KAZAKHSTAN).equals(today)).orElse(false)) {
-                return new Reception(current.queueTicket().get(), current.ticketIssuedAt().get(), checkedBy, view(current, now));
+            List<CollectionRecord> current = numbers.stream().map(number -> collectable(pscCode, number)).toList();
+            String ticket = current.stream().filter(record -> ticketOf(record, today)).findFirst().flatMap(CollectionRecord::queueTicket)
+                    .orElseGet(() -> nextTicket(pscCode, today));
+            for (CollectionRecord record : current) {
+                if (ticketOf(record, today)) {
+                    continue;
+                }
+                db.sql("update collection_order set queue_ticket = ?, ticket_issued_at = ? where application_number = ?")
+                        .params(ticket, now.atOffset(ZoneOffset.UTC), record.order().applicationNumber()).update();
+                events.publishEvent(new IssuanceEvent.QueueTicketIssued(record.order().applicationNumber(), now, pscCode, ticket,
+                        operator.iin().value(), checkedBy));
             }
-            int number = db.sql("""
-                            insert into psc_queue_counter (psc_code, day, last_number) values (?, ?, 1)
-                            on conflict (psc_code, day) do update set last_number = psc_queue_counter.last_number + 1
-                            returning last_number""")
-                    .params(pscCode, today).query(Integer.class).single();
-            String ticket = String.format("R-%03d", number);
-            db.sql("update collection_order set queue_ticket = ?, ticket_issued_at = ? where application_number = ?")
-                    .params(ticket, now.atOffset(ZoneOffset.UTC), current.order().applicationNumber()).update();
-            events.publishEvent(new IssuanceEvent.QueueTicketIssued(current.order().applicationNumber(), now, pscCode, ticket, operator.iin().value(), checkedBy));
-            return new Reception(ticket, now, checkedBy, view(record(pscCode, current.order().applicationNumber()), now));
+            List<CollectionView> collections = table.all(numbers).stream().map(record -> view(record, now)).toList();
+            return new Reception(ticket, collections.getFirst().ticketIssuedAt(), checkedBy, collections);
         });
+    }
+
+    /** The person's documents ready at this PSC and not yet handed over; a problem saying why when there are none. */
+    private List<CollectionRecord> waitingFor(String pscCode, Iin owner) {
+        List<CollectionRecord> theirs = table.ofOwnerAtPsc(pscCode, owner).stream().filter(record -> !record.handedOver()).toList();
+        List<CollectionRecord> ready = theirs.stream().filter(CollectionRecord::ready).toList();
+        if (!ready.isEmpty()) {
+            return ready;
+        }
+        if (!theirs.isEmpty()) {
+            throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application "
+                    + theirs.stream().map(record -> record.order().applicationNumber()).collect(Collectors.joining(", "))
+                    + " are not at the PSC yet. The buyer is told when they are.");
+        }
+        throw new ProblemException("NOTHING_TO_COLLECT", HttpStatus.NOT_FOUND, "No documents of this person are waiting at " + pscCode
+                + ". Check that they chose this PSC (their notice names it), or ask for the application number.");
+    }
+
+    private static boolean ticketOf(CollectionRecord record, LocalDate today) {
+        return record.queueTicket().isPresent()
+                && record.ticketIssuedAt().map(at -> LocalDate.ofInstant(at, BuyerIdentity.KAZAKHSTAN).equals(today)).orElse(false);
+    }
+
+    private String nextTicket(String pscCode, LocalDate today) {
+        int number = db.sql("""
+                        insert into psc_queue_counter (psc_code, day, last_number) values (?, ?, 1)
+                        on conflict (psc_code, day) do update set last_number = psc_queue_counter.last_number + 1
+                        returning last_number""")
+                .params(pscCode, today).query(Integer.class).single();
+        return String.format("R-%03d", number);
     }
 
     /** P9–P10: identity checked again; the plates' serials and the certificate's blank must be what production made. */
@@ -169,5 +212,5 @@ public class PscCollections {
     }
 
     /** @param identityCheckedBy GBD_FL_DOCUMENT or DIGITAL_DOCUMENTS */
-    record Reception(String queueTicket, Instant issuedAt, String identityCheckedBy, CollectionView collection) {}
+    record Reception(String queueTicket, Instant issuedAt, String identityCheckedBy, List<CollectionView> collections) {}
 }

@@ -52,15 +52,17 @@ class PscCollectionsApi {
     @PostMapping("/api/v1/psc/{pscCode}/reception")
     @Allowed(Role.PSC_OPERATOR)
     @Operation(summary = "Reception (P8): check the buyer's identity and issue an electronic queue ticket",
-            description = "Body: {applicationNumber, documentNumber} (an identity document checked against ГБД ФЛ, valid today) or "
-                    + "{applicationNumber, shareCode} (a digital documents code). The ticket (R-001, …) is numbered per PSC per day; the same "
-                    + "application again on the same day gets the same ticket. 409 DOCUMENTS_NOT_READY, 409 ALREADY_HANDED_OVER, "
+            description = "Body: {iin, documentNumber} (the IIN printed on the identity document and its number, checked against ГБД ФЛ, "
+                    + "valid today) or {shareCode} (a digital documents code, which names the person). The ticket covers every application of "
+                    + "that person whose documents wait at this PSC (collections); with applicationNumber only that one (iin may then be left "
+                    + "out). The ticket (R-001, …) is numbered per PSC per day; the same person again on the same day gets the same ticket. "
+                    + "404 NOTHING_TO_COLLECT, 409 DOCUMENTS_NOT_READY, 409 ALREADY_HANDED_OVER, 400 IIN_MISSING / IIN_INVALID, "
                     + "422 when the identity does not match, 503 IDENTITY_CHECK_UNAVAILABLE when ГБД ФЛ or the service does not answer (try again).")
     ResponseEntity<?> reception(SignedInPerson operator, @PathVariable String pscCode,
                                 @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody ReceptionRequest body) {
         return idempotent.once(operator.iin().value(), key, Map.of("psc", pscCode, "reception", body),
                 () -> ResponseEntity.ok(collections.receive(operator, pscCode, body.applicationNumber(),
-                        new BuyerIdentity.Proof(body.documentNumber(), body.shareCode()))));
+                        new BuyerIdentity.Proof(body.iin(), body.documentNumber(), body.shareCode()))));
     }
 
     @PostMapping("/api/v1/psc/{pscCode}/collections/{applicationNumber}/handover")
@@ -77,10 +79,10 @@ class PscCollectionsApi {
         request.put("handover", body);
         return idempotent.once(operator.iin().value(), key, request,
                 () -> ResponseEntity.ok(collections.handOver(operator, pscCode, applicationNumber,
-                        new BuyerIdentity.Proof(body.documentNumber(), body.shareCode()), body.plateSerials(), body.certificateBlankNumber())));
+                        new BuyerIdentity.Proof(null, body.documentNumber(), body.shareCode()), body.plateSerials(), body.certificateBlankNumber())));
     }
 
-    record ReceptionRequest(String applicationNumber, String documentNumber, String shareCode) {}
+    record ReceptionRequest(String applicationNumber, String iin, String documentNumber, String shareCode) {}
 
     record HandoverRequest(String documentNumber, String shareCode, List<String> plateSerials, String certificateBlankNumber) {}
 }

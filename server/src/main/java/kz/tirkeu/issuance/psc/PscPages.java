@@ -97,15 +97,19 @@ class PscPages {
     /** P8: identity checked, a ticket issued; the ticket has its own address, so a reload shows it again and issues nothing. */
     @PostMapping("/psc/{pscCode}/reception")
     String receive(SignedInPerson operator, @PathVariable String pscCode, @RequestParam(defaultValue = "") String applicationNumber,
-                   @RequestParam(defaultValue = "") String documentNumber, @RequestParam(defaultValue = "") String shareCode,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String iin, @RequestParam(defaultValue = "") String documentNumber,
+                   @RequestParam(defaultValue = "") String shareCode, RedirectAttributes redirect) {
         String number = normalised(applicationNumber);
         try {
-            collections.receive(operator, pscCode, number, proof(documentNumber, shareCode));
-            return "redirect:/psc/" + pscCode + "/reception/" + number;
+            BuyerIdentity.Proof proof = new BuyerIdentity.Proof(iin.isBlank() ? null : iin.strip(), blankToNull(documentNumber), blankToNull(shareCode));
+            PscCollections.Reception reception = collections.receive(operator, pscCode, number, proof);
+            List<String> numbers = reception.collections().stream().map(CollectionView::applicationNumber).toList();
+            redirect.addFlashAttribute("ticketFor", numbers);
+            return "redirect:/psc/" + pscCode + "/reception/" + numbers.getFirst();
         } catch (ProblemException e) {
             flash(redirect, e);
             redirect.addFlashAttribute("applicationNumber", applicationNumber);
+            redirect.addFlashAttribute("iin", iin);
             redirect.addFlashAttribute("documentNumber", documentNumber);
             return "redirect:/psc/" + pscCode + "/reception";
         }
@@ -160,7 +164,11 @@ class PscPages {
 
     /** One of the two, as the service wants: a document number shown at the counter, or a digital documents code. */
     private static BuyerIdentity.Proof proof(String documentNumber, String shareCode) {
-        return new BuyerIdentity.Proof(documentNumber.isBlank() ? null : documentNumber.strip(), shareCode.isBlank() ? null : shareCode.strip());
+        return new BuyerIdentity.Proof(null, blankToNull(documentNumber), blankToNull(shareCode));
+    }
+
+    private static String blankToNull(String typed) {
+        return typed.isBlank() ? null : typed.strip();
     }
 
     private static String normalised(String applicationNumber) {
