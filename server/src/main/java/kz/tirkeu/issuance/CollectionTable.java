@@ -49,10 +49,20 @@ public class CollectionTable {
                 .query(CollectionTable::record).optional();
     }
 
-    /** The orders of one PSC, newest first. */
-    public List<CollectionRecord> atPsc(String pscCode) {
-        return db.sql("select " + COLUMNS + " from collection_order where psc_code = ? order by ordered_at desc").param(pscCode)
-                .query(CollectionTable::record).list();
+    /**
+     * What a PSC works with, newest first: every order not yet handed over (however old: those are the overdue
+     * ones), and those handed over since the given moment. Bounded by the PSC's real workload, not by its history.
+     */
+    public List<CollectionRecord> openAtPsc(String pscCode, Instant handedOverSince) {
+        return db.sql("select " + COLUMNS + " from collection_order where psc_code = ? and (handed_over_at is null or handed_over_at >= ?)"
+                        + " order by ordered_at desc")
+                .params(pscCode, utc(handedOverSince)).query(CollectionTable::record).list();
+    }
+
+    /** The PSC's latest handovers, newest first, at most {@code limit}. */
+    public List<CollectionRecord> handedOverAtPsc(String pscCode, int limit) {
+        return db.sql("select " + COLUMNS + " from collection_order where psc_code = ? and handed_over_at is not null order by handed_over_at desc limit ?")
+                .params(pscCode, limit).query(CollectionTable::record).list();
     }
 
     /** One owner's orders at one PSC (reception finds them by the person, P8), oldest first. */

@@ -130,6 +130,20 @@ final class Journeys {
         }
     }
 
+    /** Clicks the element, found again when a live list swapped it between finding and clicking. */
+    void click(By what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.driver.findElement(what).click();
+                return;
+            } catch (WebDriverException e) {
+                if (attempt == 5 || !replacedUnderfoot(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static boolean replacedUnderfoot(WebDriverException e) {
         return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }

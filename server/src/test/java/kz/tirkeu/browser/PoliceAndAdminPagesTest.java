@@ -86,6 +86,26 @@ class PoliceAndAdminPagesTest extends BrowserTest {
     }
 
     @Test
+    void theQueueDropsACaseDecidedMeanwhileWithoutAReload() {
+        Submitted submitted = journey.submitted("buyer-aidar", 2);
+        signIn("staff-police-officer");
+        browser.driver.get(url("/police/cases?kind=DECISION"));
+        for (int page = 0; browser.driver.findElements(By.id("case-" + submitted.number())).isEmpty(); page++) {
+            assertThat(page).as(submitted.number() + " in the queue").isLessThan(10);
+            journeys.click(By.xpath("//p[@class='pager']/a[last()]"));
+        }
+        String shownAt = browser.driver.getCurrentUrl();
+        // A marker on the page itself: a reload would lose it, a swap of the list keeps it.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.body.dataset.stayed = 'yes'");
+
+        AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
+
+        browser.waiting().until(d -> d.findElements(By.id("case-" + submitted.number())).isEmpty());
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(shownAt);
+        assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-stayed")).as("not reloaded").isEqualTo("yes");
+    }
+
+    @Test
     void aBuyerAsksForReviewOfAnAutomatedRefusalAndAnOfficerOverturnsIt() {
         Submitted submitted = journey.submitted("buyer-daulet", 2);
         String buyerIin = journey.iinOf("buyer-daulet");
@@ -206,10 +226,11 @@ class PoliceAndAdminPagesTest extends BrowserTest {
             List<WebElement> next = browser.driver.findElements(By.xpath("//p[@class='pager']/a[last()]"));
             assertThat(next).as(number + " in the queue " + queue).isNotEmpty();
             assertThat(page).isLessThan(10);
-            next.getFirst().click();
+            journeys.click(By.xpath("//p[@class='pager']/a[last()]"));
         }
         browser.screenshot("police-queue");
-        browser.driver.findElement(By.cssSelector("#case-" + number + " a.case-number")).click();
+        // The queue refreshes itself (LiveLists): the row may be swapped between finding and clicking.
+        journeys.click(By.cssSelector("#case-" + number + " a.case-number"));
         assertThat(text("number")).isEqualTo(number);
     }
 

@@ -63,6 +63,9 @@ class PscPagesTest extends BrowserTest {
         assertThat(journeys.text("psc-error")).contains("not your public service centre");
         browser.screenshot("psc-not-yours-en");
 
+        // The list kept open while production delivers: the row turns ready by itself (LiveLists), no reload.
+        browser.driver.get(journeys.url("/psc/ALM-01/collections"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.body.dataset.stayed = 'yes'");
         CollectionRecord ordered = awaitOrdered(number);
         advanceUntil("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
         advanceUntil("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
@@ -70,6 +73,8 @@ class PscPagesTest extends BrowserTest {
         while (!collections.find(number).orElseThrow().ready() && Instant.now().isBefore(deadline)) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
         }
+        browser.waiting().until(d -> journeys.text("row-" + number).contains("Ready for collection"));
+        assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-stayed")).as("not reloaded").isEqualTo("yes");
         // Ready: reception by a digital documents code, a wrong one first; no application number (P8 asks only who it is).
         browser.driver.get(journeys.url("/psc/ALM-01/reception"));
         journeys.type("shareCode", "000000");

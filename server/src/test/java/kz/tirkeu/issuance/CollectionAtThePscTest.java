@@ -99,7 +99,7 @@ class CollectionAtThePscTest {
         CollectionOrder order = newOrder();
         orders.expect(order);
         orders.expect(order); // the decision retried: still one order, one print job
-        assertThat(table.atPsc(PSC).stream().filter(r -> r.order().applicationNumber().equals(order.applicationNumber()))).hasSize(1);
+        assertThat(table.openAtPsc(PSC, Instant.EPOCH).stream().filter(r -> r.order().applicationNumber().equals(order.applicationNumber()))).hasSize(1);
 
         JsonNode submitted = await("submitted to production", () -> collection(order),
                 view -> view.path("certificate").path("status").asString().equals("QUEUED") && view.path("plates").path("status").asString().equals("ORDERED"));

@@ -9,6 +9,7 @@ import kz.tirkeu.application.PoliceQueue;
 import kz.tirkeu.application.RegistrationDecision;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.platform.web.LiveLists;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.web.PageController;
 import org.springframework.stereotype.Controller;
@@ -37,12 +38,14 @@ class PolicePages {
     private final RegistrationDecision decision;
     private final HumanReview review;
     private final Clock clock;
+    private final LiveLists liveLists;
 
-    PolicePages(PoliceQueue queue, RegistrationDecision decision, HumanReview review, Clock clock) {
+    PolicePages(PoliceQueue queue, RegistrationDecision decision, HumanReview review, Clock clock, LiveLists liveLists) {
         this.queue = queue;
         this.decision = decision;
         this.review = review;
         this.clock = clock;
+        this.liveLists = liveLists;
     }
 
     @GetMapping("/police/cases")
@@ -54,6 +57,7 @@ class PolicePages {
         model.addAttribute("page", from);
         model.addAttribute("kind", kind.orElse(null));
         model.addAttribute("regions", officer.scopesOf(Role.POLICE_OFFICER).stream().sorted().toList());
+        model.addAttribute("liveTrigger", liveLists.trigger("queue-live"));
         return "police/cases";
     }
 

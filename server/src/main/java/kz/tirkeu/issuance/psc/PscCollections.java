@@ -31,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PscCollections {
 
     static final Set<String> STATUSES = Set.of("IN_PRODUCTION", "READY", "HANDED_OVER");
+    /** Handovers stay in the default list this long, then only under the HANDED_OVER filter. */
+    static final java.time.Duration HANDED_OVER_KEPT_IN_VIEW = java.time.Duration.ofDays(7);
+    /** The HANDED_OVER filter shows the latest this many. */
+    static final int HANDED_OVER_SHOWN = 200;
 
     private final CollectionTable table;
     private final BuyerIdentity identity;
@@ -51,14 +55,22 @@ public class PscCollections {
         this.properties = properties;
     }
 
-    /** @param status one of {@link #STATUSES}, or null for all; @param overdue only the overdue ones when true */
+    /**
+     * The PSC's list: everything in production or waiting, and the last week's handovers; with status HANDED_OVER the
+     * latest {@value #HANDED_OVER_SHOWN} handovers.
+     *
+     * @param status one of {@link #STATUSES}, or null for all; @param overdue only the overdue ones when true
+     */
     public List<CollectionView> expected(SignedInPerson operator, String pscCode, String status, Boolean overdue) {
         ownPsc(operator, pscCode);
         if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
             throw new ProblemException("STATUS_UNKNOWN", HttpStatus.BAD_REQUEST, "status is one of " + STATUSES + ", not '" + status + "'.");
         }
         Instant now = clock.instant();
-        return table.atPsc(pscCode).stream().map(record -> view(record, now))
+        boolean handedOver = "HANDED_OVER".equalsIgnoreCase(status);
+        List<CollectionRecord> records = handedOver ? table.handedOverAtPsc(pscCode, HANDED_OVER_SHOWN)
+                : table.openAtPsc(pscCode, now.minus(HANDED_OVER_KEPT_IN_VIEW));
+        return records.stream().map(record -> view(record, now))
                 .filter(view -> status == null || view.status().equals(status.toUpperCase(Locale.ROOT)))
                 .filter(view -> overdue == null || view.overdue() == overdue)
                 .toList();

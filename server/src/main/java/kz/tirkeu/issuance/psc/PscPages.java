@@ -7,6 +7,7 @@ import java.util.Locale;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
+import kz.tirkeu.platform.web.LiveLists;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.web.PageController;
 import org.springframework.stereotype.Controller;
@@ -30,10 +31,12 @@ class PscPages {
 
     private final PscCollections collections;
     private final PscCentres centres;
+    private final LiveLists liveLists;
 
-    PscPages(PscCollections collections, PscCentres centres) {
+    PscPages(PscCollections collections, PscCentres centres, LiveLists liveLists) {
         this.collections = collections;
         this.centres = centres;
+        this.liveLists = liveLists;
     }
 
     /** An operator of one PSC goes straight to its collections; one of several chooses. */
@@ -64,6 +67,7 @@ class PscPages {
         model.addAttribute("statuses", List.of("IN_PRODUCTION", "READY", "HANDED_OVER"));
         model.addAttribute("status", shown);
         model.addAttribute("overdue", onlyOverdue);
+        model.addAttribute("liveTrigger", liveLists.trigger("collections-live"));
         return "psc/collections";
     }
 
