@@ -65,6 +65,14 @@ public class SignatureVerification {
     }
 
     /**
+     * Forgets the cached OCSP and CRL answers: the next validation asks the CA again. For when a revocation
+     * must count at once rather than when the cached answers expire (e.g. a CA announcing a compromised key).
+     */
+    public void forgetRevocationAnswers() {
+        revocation.clearCache();
+    }
+
+    /**
      * A validator that asks OCSP and the CRL afresh, for issuing documents: the evidence embedded in a
      * document proves "not revoked" offline only when it is newer than the document's time-stamp, and a
      * cached answer is older.
