@@ -35,6 +35,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
@@ -129,6 +130,27 @@ class CollectionAtThePscTest {
         assertThat(ready1).hasSize(1);
         assertThat(ready1.getFirst().inTransaction()).as("published inside the transaction that records it").isTrue();
         assertThat(((IssuanceEvent.DocumentsReady) ready1.getFirst().event()).pscCode()).isEqualTo(PSC);
+    }
+
+    @Test
+    void aJobOrOrderProductionLostIsGivenAgainAndTheDocumentsStillArrive() {
+        CollectionOrder order = newOrder();
+        orders.expect(order);
+        CollectionRecord submitted = await("submitted", () -> table.find(order.applicationNumber()).orElseThrow(),
+                record -> record.printJobId().isPresent() && record.plateOrderId().isPresent());
+        // Production restarted without its queue: the ids the platform holds mean nothing there any more.
+        context.getBean(JdbcClient.class).sql("""
+                        update collection_order set print_job_id = 'JOB-FORGOTTEN', plate_order_id = 'ORDER-FORGOTTEN', next_check_at = now()
+                         where application_number = ?""").param(order.applicationNumber()).update();
+
+        CollectionRecord again = await("given again", () -> table.find(order.applicationNumber()).orElseThrow(),
+                record -> !record.printJobId().get().equals("JOB-FORGOTTEN") && !record.plateOrderId().get().equals("ORDER-FORGOTTEN"));
+
+        assertThat(again.printJobId()).as("the print centre keys jobs by certificate number: the same job").isEqualTo(submitted.printJobId());
+        assertThat(again.plateOrderId()).isEqualTo(submitted.plateOrderId());
+        assertThat(again.lastProblem()).isEmpty();
+        produce(order);
+        assertThat(await("ready", () -> collection(order), view -> view.path("ready").asBoolean()).path("status").asString()).isEqualTo("READY");
     }
 
     @Test

@@ -68,6 +68,13 @@ class ProductionProgress {
             ExternalReply<PrintCentre.PrintJob> job = record.printJobId().isEmpty()
                     ? printCentre.submit(order.certificateNumber(), order.pscCode(), certificateData(order))
                     : printCentre.status(record.printJobId().get());
+            if (job instanceof ExternalReply.NotFound<PrintCentre.PrintJob> lost) {
+                // The print centre lost the job (restarted without its queue): submit it again. Safe, because it keys
+                // jobs by the certificate number: a job it still has comes back instead of a second card.
+                log.warn("Collection order {}: the print centre does not know job {} ({}); submitting it again", order.applicationNumber(),
+                        record.printJobId().orElse("?"), lost.detail());
+                job = printCentre.submit(order.certificateNumber(), order.pscCode(), certificateData(order));
+            }
             switch (job) {
                 case ExternalReply.Ok<PrintCentre.PrintJob> ok -> {
                     jobId = ok.value().jobId();
@@ -78,7 +85,7 @@ class ProductionProgress {
                     problems.add(u.why());
                     retryAfter = u.retryAfter();
                 }
-                case ExternalReply.NotFound<PrintCentre.PrintJob> nf -> problems.add("the print centre does not know job " + record.printJobId().orElse("?") + ": " + nf.detail());
+                case ExternalReply.NotFound<PrintCentre.PrintJob> nf -> problems.add("the print centre does not know the job it was just given: " + nf.detail());
                 case ExternalReply.Rejected<PrintCentre.PrintJob> r -> problems.add("the print centre refused the job: " + r.detail());
             }
         }
@@ -88,6 +95,12 @@ class ProductionProgress {
             ExternalReply<PlateMaker.PlateOrder> plates = record.plateOrderId().isEmpty()
                     ? plateMaker.order(order.plateNumber(), order.plateType(), order.pscCode())
                     : plateMaker.status(record.plateOrderId().get());
+            if (plates instanceof ExternalReply.NotFound<PlateMaker.PlateOrder> lost) {
+                // As for the print centre: orders are keyed by the plate number, so ordering again makes no second pair.
+                log.warn("Collection order {}: the plate maker does not know order {} ({}); ordering again", order.applicationNumber(),
+                        record.plateOrderId().orElse("?"), lost.detail());
+                plates = plateMaker.order(order.plateNumber(), order.plateType(), order.pscCode());
+            }
             switch (plates) {
                 case ExternalReply.Ok<PlateMaker.PlateOrder> ok -> {
                     orderId = ok.value().orderId();
@@ -98,7 +111,7 @@ class ProductionProgress {
                     problems.add(u.why());
                     retryAfter = u.retryAfter();
                 }
-                case ExternalReply.NotFound<PlateMaker.PlateOrder> nf -> problems.add("the plate maker does not know order " + record.plateOrderId().orElse("?") + ": " + nf.detail());
+                case ExternalReply.NotFound<PlateMaker.PlateOrder> nf -> problems.add("the plate maker does not know the order it was just given: " + nf.detail());
                 case ExternalReply.Rejected<PlateMaker.PlateOrder> r -> problems.add("the plate maker refused the order: " + r.detail());
             }
         }

@@ -42,15 +42,15 @@ class ProductionQueue {
                 .query(String.class).list();
     }
 
-    /** What production said this round; statuses only ever move forward. */
+    /** What production said this round; statuses only ever move forward. A job or order given again (production lost the first) replaces its id. */
     void recordProgress(String applicationNumber, Progress progress) {
         db.sql("""
                         update collection_order set
-                            print_job_id = coalesce(print_job_id, ?),
+                            print_job_id = coalesce(?, print_job_id),
                             certificate_status = case when ? > array_position(array['AWAITING_SUBMISSION','QUEUED','PRINTED','DELIVERED_TO_PSC'], certificate_status)
                                                       then ? else certificate_status end,
                             certificate_blank_number = coalesce(?, certificate_blank_number),
-                            plate_order_id = coalesce(plate_order_id, ?),
+                            plate_order_id = coalesce(?, plate_order_id),
                             plates_status = case when ? > array_position(array['AWAITING_SUBMISSION','ORDERED','MADE','AT_PSC'], plates_status)
                                                  then ? else plates_status end,
                             plate_serials = case when cardinality(?::text[]) > 0 then ?::text[] else plate_serials end
