@@ -9,6 +9,7 @@ import kz.tirkeu.testing.TirkeuClient.Reply;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,25 @@ class AccessAdministrationTest {
 
         Reply history = client.get("/api/v1/admin/role-grants?iin=" + iin("buyer-daulet"), admin);
         assertThat(history.body().toString()).contains("order 12-к of the Almaty region police").contains("transferred");
+    }
+
+    @Test
+    void anAdministratorCannotWithdrawTheirOwnAdministratorRole() {
+        String admin = client.signIn("staff-admin");
+        JsonNode own = null;
+        for (JsonNode grant : client.get("/api/v1/admin/role-grants?iin=" + iin("staff-admin"), admin).body()) {
+            boolean inForce = grant.path("withdrawnAt").isMissingNode() || grant.path("withdrawnAt").isNull();
+            if (grant.path("role").asString().equals("ADMIN") && inForce) {
+                own = grant;
+            }
+        }
+        assertThat(own).as("staff-admin's active ADMIN grant").isNotNull();
+
+        Reply refused = client.post("/api/v1/admin/role-grants/" + own.path("id").asString() + "/withdrawal", Map.of("reason", "leaving"), admin);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("OWN_ADMIN_GRANT");
+        assertThat(client.get("/api/v1/me", admin).body().path("roles").toString()).contains("ADMIN");
     }
 
     @Test

@@ -60,6 +60,12 @@ public class RoleGrants {
         if (reason == null || reason.isBlank()) {
             throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is withdrawn.");
         }
+        Optional<RoleGrant> withdrawn = find(grantId);
+        if (withdrawn.filter(grant -> grant.role() == Role.ADMIN && grant.iin().equals(withdrawnBy)).isPresent()) {
+            // Otherwise the last administrator could lock everyone out of administration by a slip of the hand.
+            throw new AccessChangeRefused("OWN_ADMIN_GRANT", HttpStatus.CONFLICT,
+                    "An administrator cannot withdraw their own ADMIN role: another administrator has to.");
+        }
         int changed = db.sql("update role_grant set withdrawn_by = ?, withdrawn_at = ?, withdrawal_reason = ? where id = ? and withdrawn_at is null")
                 .params(withdrawnBy, utc(clock.instant()), reason.strip(), grantId)
                 .update();
