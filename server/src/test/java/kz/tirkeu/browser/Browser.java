@@ -9,6 +9,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,8 +45,42 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
+    /** Twenty seconds of patience, not lost when the page is replaced while a condition looks at it ({@link PatientWait}). */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new PatientWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * A wait whose condition is simply asked again when the page or a live fragment replaced an element the condition
+     * was reading. Chromium reports that as a stale element or, between navigations, as an "unhandled inspector error:
+     * Node with given id does not belong to the document" — a plain WebDriverException that {@code ignoring} cannot
+     * tell from a real error by its class, so it is told here by its message.
+     */
+    static final class PatientWait extends WebDriverWait {
+
+        PatientWait(WebDriver driver, Duration timeout) {
+            super(driver, timeout);
+        }
+
+        @Override
+        public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> condition) {
+            return super.until(page -> {
+                try {
+                    return condition.apply(page);
+                } catch (WebDriverException e) {
+                    if (replacedUnderfoot(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
+    }
+
+    /** Whether the element being read was swapped out of the page under the test's hand (then read it again). */
+    static boolean replacedUnderfoot(WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     void phoneSized() {

@@ -5,12 +5,10 @@ import java.time.Instant;
 import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.testing.TirkeuClient;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What the browser tests do as people: insert a key on the sandbox signer and sign in with the SMS
@@ -39,7 +37,7 @@ final class Journeys {
         browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();
         // The persona's own row, not just the word "inserted": the previous person's key shows that word too, and leaving
         // before the post's answer would cancel the insertion (or reach the sign-in page mid-navigation).
-        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("tr.chosen code")).stream()
+        browser.waiting().until(d -> d.findElements(By.cssSelector("tr.chosen code")).stream()
                 .anyMatch(code -> code.getText().equals(persona)));
         browser.driver.get(url("/signin"));
         Instant before = Instant.now();
@@ -60,7 +58,7 @@ final class Journeys {
             code.submit();
             // The code page goes away in any case (to the cabinet, or back to itself with "tries left"); only then is
             // the next page's field the one to type into — a slow answer must not leave the test holding the old one.
-            browser.waiting().until(ExpectedConditions.stalenessOf(code));
+            browser.waiting().until(page -> gone(code));
             if (browser.driver.getCurrentUrl().contains("/cabinet")) {
                 break;
             }
@@ -85,7 +83,7 @@ final class Journeys {
     /** The text of an element the next page will have (after a form is sent), once it is there. */
     String awaitText(String id) {
         try {
-            return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+            return browser.waiting().until(page -> page.findElement(By.id(id)).getText());
         } catch (TimeoutException e) {
             browser.screenshot("failed-waiting-for-" + id);
             throw new AssertionError("No #" + id + " at " + browser.driver.getCurrentUrl() + ":\n" + body(), e);
@@ -98,8 +96,7 @@ final class Journeys {
      */
     String messageIn(String id, String startingWith) {
         try {
-            return new WebDriverWait(browser.driver, Duration.ofSeconds(15))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            return new Browser.PatientWait(browser.driver, Duration.ofSeconds(15))
                     .until(d -> d.findElements(By.id(id)).stream().map(WebElement::getText).filter(t -> t.startsWith(startingWith)).findFirst()
                             .orElse(null));
         } catch (TimeoutException e) {
@@ -145,7 +142,20 @@ final class Journeys {
     }
 
     static boolean replacedUnderfoot(WebDriverException e) {
-        return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage()).contains("does not belong to the document");
+        return Browser.replacedUnderfoot(e);
+    }
+
+    /** The element has left the page (its page was replaced): stale, or in Chromium's words no longer "of the document". */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (replacedUnderfoot(e)) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     String body() {
