@@ -134,15 +134,14 @@ public class RegistrationDecision {
         try {
             outcome = decide(record.id(), Optional.of(officer));
         } catch (kz.tirkeu.registry.register.AlreadyRegistered e) {
-            throw new ApplicationRefused("CANNOT_REGISTER", HttpStatus.CONFLICT, e.getMessage());
+            throw new CannotRegister(Refusal.VEHICLE_ALREADY_REGISTERED, e.getMessage());
         } catch (kz.tirkeu.pki.document.DocumentNotIssuedException e) {
             throw new ApplicationRefused("CERTIFICATE_NOT_SIGNED", HttpStatus.SERVICE_UNAVAILABLE,
                     "The registration certificate could not be signed now (the time-stamp or revocation service did not answer). Try again in a few minutes.");
         }
         return switch (outcome) {
             case Outcome.Decided decided -> applications.find(record.id()).orElseThrow();
-            case Outcome.Refuses refuses -> throw new ApplicationRefused("CANNOT_REGISTER", HttpStatus.CONFLICT,
-                    "The vehicle cannot be registered: " + refuses.message() + " Refuse the application with a reason, or release the case.");
+            case Outcome.Refuses refuses -> throw new CannotRegister(refuses.refusal(), refuses.found());
             case Outcome.Waits waits -> throw new ApplicationRefused("STATE_SYSTEM_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
                     "The decision needs an answer that has not come: " + waits.why() + " Try again in a few minutes.");
             case Outcome.NotOurs notOurs -> throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, notOurs.why());
@@ -199,7 +198,7 @@ public class RegistrationDecision {
     private sealed interface Outcome {
         record Decided() implements Outcome {}
 
-        record Refuses(String message) implements Outcome {}
+        record Refuses(Refusal refusal, String found) implements Outcome {}
 
         record Waits(String why) implements Outcome {}
 
@@ -230,7 +229,7 @@ public class RegistrationDecision {
         String actor = officer.map(o -> o.iin().value()).orElse(null);
         if (refusal.isPresent()) {
             if (officer.isPresent()) {
-                return new Outcome.Refuses(refusal.get().refusal().orElseThrow().message() + " (" + refusal.get().found() + ")");
+                return new Outcome.Refuses(refusal.get().refusal().orElseThrow(), refusal.get().found());
             }
             recordRefusal(record, found.findings(), waived, refusal.get());
             return new Outcome.Decided();

@@ -153,6 +153,33 @@ class RegistrationDecisionTest {
     }
 
     @Test
+    void anOfficerCannotRegisterWhatTheChecksRefuseAndIsToldWhichRefusalAndWhatWasFound() {
+        String officer = client.signIn("staff-police-officer");
+        Submitted submitted = journey.submitted("buyer-aigerim", 1);
+        String iin = journey.iinOf("buyer-aigerim");
+        String path = "/api/v1/police/cases/" + submitted.number();
+        assertThat(client.post(path + "/assignment", "", officer).status()).isEqualTo(200);
+        JsonNode fine = client.post("/sandbox/erap/v1/fines/" + iin, "", null).body();
+        Reply refused;
+        try {
+            refused = client.post(path + "/decision", Map.of("decision", "REGISTER"), officer);
+        } finally {
+            journey.delete("/sandbox/erap/v1/fines/" + iin + "/" + fine.path("protocolNumber").asString(), null);
+        }
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("CANNOT_REGISTER");
+        assertThat(refused.body().path("refusal").asString()).isEqualTo("UNPAID_FINES");
+        assertThat(refused.body().path("step").asString()).isEqualTo("S14");
+        assertThat(refused.body().path("found").asString()).as("what ЕРАП answered").startsWith("1 unpaid, ");
+        assertThat(journey.status(submitted.number(), submitted.buyerToken())).as("nothing decided: the officer still holds it").isEqualTo("SUBMITTED");
+
+        // The fine is paid meanwhile (deleted above): the same officer registers.
+        Reply registered = client.post(path + "/decision", Map.of("decision", "REGISTER"), officer);
+        assertThat(registered.body().path("status").asString()).as(registered.body().toString()).isEqualTo("REGISTERED");
+    }
+
+    @Test
     void finesIssuedAfterTheBuyersCheckRefuseAndTheRefusalIsUpheldOnReview() {
         Submitted submitted = journey.submitted("buyer-aigerim", 1);
         String iin = journey.iinOf("buyer-aigerim");

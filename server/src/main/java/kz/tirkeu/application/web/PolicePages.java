@@ -3,6 +3,7 @@ package kz.tirkeu.application.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import kz.tirkeu.application.CannotRegister;
 import kz.tirkeu.application.HumanReview;
 import kz.tirkeu.application.PoliceCase;
 import kz.tirkeu.application.PoliceQueue;
@@ -112,6 +113,11 @@ class PolicePages {
         try {
             action.run();
             redirect.addFlashAttribute("done", done);
+        } catch (CannotRegister e) {
+            // Said in the officer's language (the refusal's own message), with what was found as the evidence says it.
+            redirect.addFlashAttribute("problemCode", e.code());
+            redirect.addFlashAttribute("problemRefusal", e.refusal().name());
+            redirect.addFlashAttribute("problemDetail", e.found());
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());

@@ -28,7 +28,9 @@ public class ApiProblems {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
-        return respond(e.status(), e.code(), e.getMessage(), request);
+        ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), e.getMessage(), request);
+        e.properties().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})

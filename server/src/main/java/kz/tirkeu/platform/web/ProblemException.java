@@ -1,5 +1,6 @@
 package kz.tirkeu.platform.web;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,5 +24,10 @@ public class ProblemException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Further members of the problem document, for programs (e.g. which refusal a check found); none by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }
