@@ -117,7 +117,9 @@ class PoliceAndAdminPagesTest extends BrowserTest {
             browser.driver.findElement(By.id("take-over")).click();
             browser.driver.findElement(By.id("register")).click();
             assertThat(journeys.messageIn("action-error", "Зарегистрировать нельзя")).as("the checks at the decision refuse it").startsWith("Зарегистрировать нельзя");
-            assertThat(text("action-error-detail")).containsIgnoringCase("fines");
+            assertThat(text("action-error-refusal")).as("the refusal in the officer's language")
+                    .isEqualTo("Что будет сказано заявителям: Оплатите штрафы и подайте заявку повторно.");
+            assertThat(text("action-error-detail")).startsWith("Что нашла проверка: 1 unpaid, ");
             browser.screenshot("police-case-cannot-register");
             browser.driver.findElement(By.id("release")).click();
             assertThat(doneMessage("Дело освобождено")).startsWith("Дело освобождено");
@@ -197,6 +199,10 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         assertThat(text("grant-" + id)).contains("Переведён в другое подразделение");
         show("grant-" + id);
         browser.screenshot("admin-staff-withdrawn");
+        // The administrator's own ADMIN grant offers no withdrawal: another administrator has to (the last one could lock everyone out).
+        WebElement own = activeGrant(journey.iinOf("staff-admin"), "ADMIN");
+        assertThat(own.findElements(By.cssSelector("form.withdraw"))).isEmpty();
+        assertThat(own.getText()).contains("это должен сделать другой администратор");
 
         browser.driver.get(url("/admin/service-centres?region=02"));
         assertThat(text("centres")).contains("ALM-01");

@@ -53,6 +53,7 @@ class AdminPages {
         model.addAttribute("grants", history);
         model.addAttribute("iinFilter", iin.strip());
         model.addAttribute("mayChange", person.has(Role.ADMIN));
+        model.addAttribute("me", person.iin().value()); // an administrator's own ADMIN grant is withdrawn by another one
         model.addAttribute("staffRoles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         return "admin/staff";
     }
