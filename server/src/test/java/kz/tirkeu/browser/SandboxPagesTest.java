@@ -59,6 +59,18 @@ class SandboxPagesTest {
     }
 
     @Test
+    void theSmsInboxShowsANewMessageByItselfWithoutReloading() {
+        browser.driver.get(url("/sandbox/sms"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.body.dataset.stayed = 'yes'");
+        String text = "Tirkeu test " + java.util.UUID.randomUUID();
+
+        api.post("/sandbox/sms/v1/messages", java.util.Map.of("to", "+77010000001", "text", text), null);
+
+        browser.waiting().until(d -> d.findElement(By.id("main")).getText().contains(text));
+        assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-stayed")).as("not reloaded").isEqualTo("yes");
+    }
+
+    @Test
     void aFaultIsSetThroughTheFormAndTheApiSaysSo() {
         browser.driver.get(url("/sandbox/faults"));
         type("epts-errorPercent", "40");

@@ -20,9 +20,9 @@ final class MailPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Almaty"));
     private static final Text TITLE = new Text("Пошта", "Почта", "Mail");
     private static final Text INTRO = new Text(
-            "Платформа жіберген хаттар (SMTP %s): олар ешкімге жеткізілмей, осында сақталады. Ең жаңасы жоғарыда, Алматы уақыты; бет 10 секунд сайын жаңарады.",
-            "Письма, отправленные платформой (SMTP %s): они никому не доставляются, а хранятся здесь. Новые сверху, время Алматы; страница обновляется каждые 10 секунд.",
-            "Mail the platform sent (SMTP %s): kept here instead of delivered. Newest first, Almaty time; the page reloads every 10 seconds.");
+            "Платформа жіберген хаттар (SMTP %s): олар ешкімге жеткізілмей, осында сақталады. Ең жаңасы жоғарыда, Алматы уақыты; жаңа хаттар бетте 10 секунд сайын өздігінен пайда болады.",
+            "Письма, отправленные платформой (SMTP %s): они никому не доставляются, а хранятся здесь. Новые сверху, время Алматы; новые письма появляются на странице сами, каждые 10 секунд.",
+            "Mail the platform sent (SMTP %s): kept here instead of delivered. Newest first, Almaty time; new mail appears on the page by itself, every 10 seconds.");
     private static final Text ADDRESS = new Text("Мекенжай", "Адрес", "Address");
     private static final Text SHOW = new Text("Көрсету", "Показать", "Show");
     private static final Text ALL = new Text("барлық мекенжайлар", "все адреса", "all addresses");

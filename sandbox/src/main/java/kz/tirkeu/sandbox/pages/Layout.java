@@ -85,9 +85,30 @@ public final class Layout {
     private Layout() {}
 
     /**
+     * Keeps an inbox page current without reloading it (a timed reload, {@code <meta http-equiv=refresh>}, takes the
+     * reader's place and focus away: WCAG 2.2.1): the page is fetched again and its main part swapped only when it
+     * changed, never while the tab is hidden or while focus is inside the main part (a form being filled in).
+     */
+    private static final String LIVE = """
+            <script>
+            setInterval(function () {
+              var main = document.getElementById('main');
+              if (document.hidden || main.contains(document.activeElement)) { return; }
+              fetch(location.href, {headers: {Accept: 'text/html'}, credentials: 'same-origin'})
+                .then(function (response) { return response.ok ? response.text() : null; })
+                .then(function (html) {
+                  var fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('main');
+                  if (fresh && fresh.innerHTML !== main.innerHTML) { main.innerHTML = fresh.innerHTML; }
+                })
+                .catch(function () { /* the next round tries again */ });
+            }, %d);
+            </script>
+            """;
+
+    /**
      * A whole page. {@code body} is HTML, escaped where it holds data.
      *
-     * @param refreshSeconds reload the page this often (0: never), for inboxes a tester watches
+     * @param refreshSeconds look for news this often (0: never), for inboxes a tester watches
      */
     public static String page(ServerRequest request, Language language, Section current, Text title, String body, int refreshSeconds) {
         return page(request, language, current, title.in(language), body, refreshSeconds);
@@ -124,7 +145,7 @@ public final class Layout {
                 </main>
                 </body>
                 </html>
-                """.formatted(language.tag(), refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">\n" : "",
+                """.formatted(language.tag(), refreshSeconds > 0 ? LIVE.formatted(refreshSeconds * 1000) : "",
                 escape(title), STYLE, escape(SKIP.in(language)), escape(BANNER.in(language)), escape(NAVIGATION.in(language)), nav,
                 escape(LANGUAGE.in(language)), languages, escape(title), body);
     }

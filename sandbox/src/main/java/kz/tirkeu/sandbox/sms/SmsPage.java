@@ -25,9 +25,9 @@ final class SmsPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Almaty"));
     private static final Text TITLE = new Text("SMS жәшігі", "SMS-ящик", "SMS inbox");
     private static final Text INTRO = new Text(
-            "Платформа құмсалғыштың SMS орталығы арқылы жіберген барлық SMS: бір реттік кодтарды осы жерден оқыңыз. Ең жаңасы жоғарыда, Алматы уақыты; бет 5 секунд сайын жаңарады.",
-            "Все SMS, которые платформа отправила через SMS-центр песочницы: одноразовые коды читайте здесь. Новые сверху, время Алматы; страница обновляется каждые 5 секунд.",
-            "Every SMS the platform sent through the sandbox's SMS centre: read one-time codes here. Newest first, Almaty time; the page reloads every five seconds.");
+            "Платформа құмсалғыштың SMS орталығы арқылы жіберген барлық SMS: бір реттік кодтарды осы жерден оқыңыз. Ең жаңасы жоғарыда, Алматы уақыты; жаңа хабарламалар бетте 5 секунд сайын өздігінен пайда болады.",
+            "Все SMS, которые платформа отправила через SMS-центр песочницы: одноразовые коды читайте здесь. Новые сверху, время Алматы; новые сообщения появляются на странице сами, каждые 5 секунд.",
+            "Every SMS the platform sent through the sandbox's SMS centre: read one-time codes here. Newest first, Almaty time; new messages appear on the page by themselves, every five seconds.");
     private static final Text NUMBER = new Text("Нөмір", "Номер", "Number");
     private static final Text SHOW = new Text("Көрсету", "Показать", "Show");
     private static final Text ALL = new Text("барлық нөмірлер", "все номера", "all numbers");
