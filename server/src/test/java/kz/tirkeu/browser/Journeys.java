@@ -82,12 +82,7 @@ final class Journeys {
 
     /** The text of an element the next page will have (after a form is sent), once it is there. */
     String awaitText(String id) {
-        try {
-            return browser.waiting().until(page -> page.findElement(By.id(id)).getText());
-        } catch (TimeoutException e) {
-            browser.screenshot("failed-waiting-for-" + id);
-            throw new AssertionError("No #" + id + " at " + browser.driver.getCurrentUrl() + ":\n" + body(), e);
-        }
+        return text(id);
     }
 
     /**
@@ -112,18 +107,16 @@ final class Journeys {
     }
 
     /**
-     * The element's text, read again when the page swapped the element under the test's hand (the application pages
-     * poll and replace their fragments; Chromium then reports a stale element or "node does not belong to the document").
+     * The element's text, once the page has it; read again when the page swapped the element under the test's hand (the
+     * application pages poll and replace their fragments; Chromium then reports a stale element or "node does not belong
+     * to the document"), and waited for when a click's navigation has not brought the next page yet.
      */
     String text(String id) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return browser.driver.findElement(By.id(id)).getText();
-            } catch (WebDriverException e) {
-                if (attempt == 5 || !replacedUnderfoot(e)) {
-                    throw e;
-                }
-            }
+        try {
+            return browser.waiting().until(page -> page.findElement(By.id(id)).getText());
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-reading-" + id);
+            throw new AssertionError("No #" + id + " at " + browser.driver.getCurrentUrl() + ":\n" + body(), e);
         }
     }
 

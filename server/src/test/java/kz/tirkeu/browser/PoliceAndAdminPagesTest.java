@@ -106,6 +106,23 @@ class PoliceAndAdminPagesTest extends BrowserTest {
     }
 
     @Test
+    void anOpenCaseSaysWhenItWasDecidedMeanwhileWithoutReloadingItself() {
+        Submitted submitted = journey.submitted("buyer-aidar", 1);
+        signIn("staff-police-officer");
+        browser.driver.get(url("/police/cases/" + submitted.number()));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.body.dataset.stayed = 'yes'");
+        assertThat(browser.driver.findElements(By.id("case-changed"))).isEmpty();
+
+        AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
+
+        assertThat(text("case-changed")).startsWith("С тех пор как вы открыли дело, оно изменилось");
+        assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-stayed")).as("not reloaded").isEqualTo("yes");
+        browser.screenshot("police-case-changed");
+        browser.driver.findElement(By.id("case-reload")).click();
+        waitForStatus("REGISTERED");
+    }
+
+    @Test
     void aBuyerAsksForReviewOfAnAutomatedRefusalAndAnOfficerOverturnsIt() {
         Submitted submitted = journey.submitted("buyer-daulet", 2);
         String buyerIin = journey.iinOf("buyer-daulet");

@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /buyer/applications/{number}/review-request", EnumSet.of(Role.BUYER)),
             Map.entry("GET /police/cases", EnumSet.of(Role.POLICE_OFFICER)),
             Map.entry("GET /police/cases/{number}", EnumSet.of(Role.POLICE_OFFICER)),
+            Map.entry("GET /police/cases/{number}/news", EnumSet.of(Role.POLICE_OFFICER)),
             Map.entry("POST /police/cases/{number}/assignment", EnumSet.of(Role.POLICE_OFFICER)),
             Map.entry("POST /police/cases/{number}/release", EnumSet.of(Role.POLICE_OFFICER)),
             Map.entry("POST /police/cases/{number}/decision", EnumSet.of(Role.POLICE_OFFICER)),

@@ -71,7 +71,31 @@ class PolicePages {
         model.addAttribute("reviews", file.reviews().reversed());
         model.addAttribute("evidence", CaseEvidence.checks(view));
         model.addAttribute("signatures", CaseEvidence.signatures(view));
+        model.addAttribute("stamp", stamp(file));
+        model.addAttribute("newsTrigger", liveLists.trigger("case-news"));
         return "police/case";
+    }
+
+    /**
+     * Asked by the open case page now and then (htmx): has the case changed since it was shown — decided by the platform,
+     * taken by another officer, a review asked? Then the page offers the current state with a link rather than reloading
+     * itself, so that a reason being typed is never lost; the asking stops there.
+     */
+    @GetMapping("/police/cases/{number}/news")
+    String news(SignedInPerson officer, @PathVariable String number, @RequestParam(defaultValue = "") String shown, Model model) {
+        PoliceQueue.CaseFile file = queue.file(officer, number);
+        model.addAttribute("number", number);
+        model.addAttribute("stamp", shown);
+        model.addAttribute("changed", !stamp(file).equals(shown));
+        model.addAttribute("newsTrigger", liveLists.trigger("case-news"));
+        return "police/case :: news";
+    }
+
+    /** What the officer would see change on the page: status, the case's state and holder, the log and the reviews. */
+    private static String stamp(PoliceQueue.CaseFile file) {
+        PoliceCase c = file.policeCase();
+        return String.join("-", file.application().status().name(), c.kind().name(), c.open() ? "open" : "closed",
+                c.officerIin().orElse("nobody"), String.valueOf(file.actions().size()), String.valueOf(file.reviews().size()));
     }
 
     @PostMapping("/police/cases/{number}/assignment")
