@@ -71,6 +71,22 @@ public class CollectionTable {
                 .params(pscCode, owner.value()).query(CollectionTable::record).list();
     }
 
+    /**
+     * These orders, locked until the transaction ends: two operators receiving the same person at once then give
+     * one ticket, not two. Locked (and returned) in application-number order, so two such transactions never deadlock.
+     */
+    public List<CollectionRecord> lockAll(List<String> applicationNumbers) {
+        return db.sql("select " + COLUMNS + " from collection_order where application_number = any(?) order by application_number for update")
+                .param(applicationNumbers.toArray(String[]::new)).query(CollectionTable::record).list();
+    }
+
+    /** The orders one queue ticket of a PSC covers on the day that starts at {@code dayStart} (one person's documents). */
+    public List<CollectionRecord> withTicket(String pscCode, String ticket, Instant dayStart, Instant dayEnd) {
+        return db.sql("select " + COLUMNS + " from collection_order where psc_code = ? and queue_ticket = ? and ticket_issued_at >= ?"
+                        + " and ticket_issued_at < ? order by ordered_at")
+                .params(pscCode, ticket, utc(dayStart), utc(dayEnd)).query(CollectionTable::record).list();
+    }
+
     /** These orders, oldest first. */
     public List<CollectionRecord> all(List<String> applicationNumbers) {
         if (applicationNumbers.isEmpty()) {

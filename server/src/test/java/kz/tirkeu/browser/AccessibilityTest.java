@@ -58,7 +58,7 @@ class AccessibilityTest extends BrowserTest {
         audit("cabinet", "/cabinet");
         audit("seller list", "/seller/applications");
         audit("new application", "/seller/applications/new");
-        browser.driver.findElement(By.id("start")).click();
+        browser.click(By.id("start"));
         browser.waiting().until(d -> !d.findElements(By.id("vin-error")).isEmpty());
         check("new application with errors");
         audit("seller application (registered)", "/seller/applications/" + registered.number());
@@ -68,10 +68,13 @@ class AccessibilityTest extends BrowserTest {
         audit("notices", "/notices");
         audit("buyer list", "/buyer/applications");
         audit("buyer consent", "/buyer/applications/" + awaitingBuyer);
-        Reply agreed = api.post("/api/v1/applications/" + awaitingBuyer + "/consent", Map.of("agree", true),
-                api.signIn("buyer-aidar"));
+        String buyer = api.signIn("buyer-aidar");
+        Reply agreed = api.post("/api/v1/applications/" + awaitingBuyer + "/consent", Map.of("agree", true), buyer);
         assertThat(agreed.body().path("status").asString()).as(agreed.body().toString()).isEqualTo("AWAITING_CHOICES");
         audit("buyer choices", "/buyer/applications/" + awaitingBuyer);
+        api.post("/api/v1/applications/" + awaitingBuyer + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyer);
+        String invoice = api.post("/api/v1/applications/" + awaitingBuyer + "/invoice", "", buyer).body().path("invoiceId").asString();
+        audit("payment gateway page (sandbox)", "/sandbox/payments/pay/" + invoice);
         audit("buyer submitted", "/buyer/applications/" + undecided.number());
         audit("buyer registered", "/buyer/applications/" + registered.number());
         signOut();

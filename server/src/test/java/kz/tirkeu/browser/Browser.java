@@ -45,6 +45,18 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
+    /**
+     * Clicks the element once the page has it. A click that sends a form may return before the next page is there
+     * (Chromium does not always wait for a form post's navigation), so the next click's element is waited for, and
+     * found again when a live fragment swapped it between finding and clicking.
+     */
+    void click(org.openqa.selenium.By what) {
+        waiting().until(page -> {
+            page.findElement(what).click();
+            return true;
+        });
+    }
+
     /** Twenty seconds of patience, not lost when the page is replaced while a condition looks at it ({@link PatientWait}). */
     WebDriverWait waiting() {
         return new PatientWait(driver, Duration.ofSeconds(20));

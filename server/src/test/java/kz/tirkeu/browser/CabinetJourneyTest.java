@@ -27,20 +27,20 @@ class CabinetJourneyTest extends BrowserTest {
         String buyerIin = text("ready-iin");
 
         signIn("dealer1-manager");
-        browser.driver.findElement(By.id("go-new")).click();
+        browser.click(By.id("go-new"));
         // A mistyped IIN is caught on the form, in the page's language, before anything is stored.
         type("vin", vin);
         type("buyerIin", "123456789012");
-        browser.driver.findElement(By.id("start")).click();
+        browser.click(By.id("start"));
         assertThat(text("iin-error")).as(browser.driver.findElement(By.tagName("body")).getText()).contains("ИИН");
         browser.screenshot("seller-new-field-error");
         type("buyerIin", buyerIin);
-        browser.driver.findElement(By.id("start")).click();
+        browser.click(By.id("start"));
 
         waitForStatus("AWAITING_SELLER_SIGNATURE");
         assertThat(text("facts-VEHICLE_PASSPORTS")).contains(vin);
         browser.screenshot("seller-application-to-sign");
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         waitForStatus("AWAITING_BUYER_CONSENT");
         String number = text("number");
         browser.screenshot("seller-application-signed");
@@ -53,34 +53,34 @@ class CabinetJourneyTest extends BrowserTest {
         signIn("buyer-aidar");
         browser.driver.get(url("/notices"));
         browser.screenshot("buyer-notices");
-        browser.driver.findElement(By.cssSelector("#notices li a")).click();
+        browser.click(By.cssSelector("#notices li a"));
         browser.screenshot("buyer-notice");
-        browser.driver.findElement(By.id("open-application")).click();
+        browser.click(By.id("open-application"));
         waitForStatus("AWAITING_BUYER_CONSENT");
         assertThat(text("regime")).contains("754/499");
         assertThat(text("facts-LEGAL_ENTITIES")).isNotBlank();
         assertThat(text("facts-SALE_CONTRACTS")).isNotBlank();
         browser.screenshot("buyer-consent");
         // Agreeing needs the experimental-regime notice acknowledged.
-        browser.driver.findElement(By.id("agree")).click();
+        browser.click(By.id("agree"));
         assertThat(text("regime-error")).isNotBlank();
-        browser.driver.findElement(By.id("regimeUnderstood")).click();
-        browser.driver.findElement(By.id("agree")).click();
+        browser.click(By.id("regimeUnderstood"));
+        browser.click(By.id("agree"));
 
         waitForStatus("AWAITING_CHOICES");
         browser.screenshot("buyer-choices");
-        browser.driver.findElement(By.id("choose")).click();
+        browser.click(By.id("choose"));
         waitForStatus("AWAITING_PAYMENT");
         browser.screenshot("buyer-payment");
-        browser.driver.findElement(By.id("pay")).click();
+        browser.click(By.id("pay"));
         browser.waiting().until(ExpectedConditions.urlContains("/sandbox/payments/pay/"));
         browser.screenshot("gateway-payment-page");
-        browser.driver.findElement(By.cssSelector("input[name=action][value=pay] + button")).click();
+        browser.click(By.cssSelector("input[name=action][value=pay] + button"));
         // Back from the gateway onto the application, which moves on by itself once the gateway's callback lands.
         browser.waiting().until(ExpectedConditions.urlContains("/buyer/applications/" + number));
         waitForStatus("AWAITING_BUYER_SIGNATURE");
         browser.screenshot("buyer-sign");
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         waitForStatus("SUBMITTED");
         assertThat(text("next")).isNotBlank();
         assertThat(text("timeline")).contains("S18");
@@ -95,8 +95,8 @@ class CabinetJourneyTest extends BrowserTest {
         browser.driver.get(url("/language?lang=kk&return=/"));
         signIn(scenario.path("buyer").path("personaId").asString());
         browser.driver.get(url("/buyer/applications/" + number));
-        browser.driver.findElement(By.id("regimeUnderstood")).click();
-        browser.driver.findElement(By.id("agree")).click();
+        browser.click(By.id("regimeUnderstood"));
+        browser.click(By.id("agree"));
         waitForStatus("REFUSED");
         assertThat(text("refusal-message")).isEqualTo("Айыппұлдарды төлеп, өтінімді қайта беріңіз.");
         assertThat(text("facts-ADMINISTRATIVE_FINES")).contains("2");
@@ -111,12 +111,12 @@ class CabinetJourneyTest extends BrowserTest {
         browser.driver.get(url("/seller/applications/new"));
         type("vin", readyVehicle(scenario.path("seller").path("bin").asString(), scenario.path("buyer").path("correction").path("iin").asString()));
         type("buyerIin", scenario.path("buyer").path("iin").asString());
-        browser.driver.findElement(By.id("start")).click();
+        browser.click(By.id("start"));
         waitForStatus("BUYER_IIN_CORRECTION");
         assertThat(text("refusal-message")).startsWith("Enter a correct IIN");
         browser.screenshot("seller-iin-correction");
         type("correctIin", scenario.path("buyer").path("correction").path("iin").asString());
-        browser.driver.findElement(By.id("correct")).click();
+        browser.click(By.id("correct"));
         waitForStatus("AWAITING_SELLER_SIGNATURE");
         assertThat(text("buyer-iin")).isEqualTo(scenario.path("buyer").path("correction").path("iin").asString());
         browser.screenshot("seller-iin-corrected");
@@ -126,12 +126,12 @@ class CabinetJourneyTest extends BrowserTest {
     void theLanguageSwitchesOnEveryPageAndIsKept() {
         browser.driver.get(url("/"));
         assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang")).as("Chromium asks for ru").isEqualTo("ru");
-        browser.driver.findElement(By.id("lang-kk")).click();
+        browser.click(By.id("lang-kk"));
         assertThat(text("main")).contains("Жаңа көлікті онлайн тіркеу");
         browser.screenshot("landing-kk");
-        browser.driver.findElement(By.id("lang-ru")).click();
+        browser.click(By.id("lang-ru"));
         assertThat(text("main")).contains("Регистрация нового автомобиля онлайн");
-        browser.driver.findElement(By.id("lang-en")).click();
+        browser.click(By.id("lang-en"));
         assertThat(text("main")).contains("Register a new car online");
         browser.screenshot("landing-en");
         // The choice is kept (a cookie) on the next page, the sign-in page included.

@@ -28,20 +28,20 @@ final class Journeys {
 
     /** Signs out and waits until the signed-out page is there, so that the next navigation is not overtaken by the sign-out's redirect. */
     void signOut() {
-        browser.driver.findElement(By.id("sign-out")).click();
+        browser.click(By.id("sign-out"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link")));
     }
 
     void signIn(String persona) {
         browser.driver.get(url("/sandbox/signer"));
-        browser.driver.findElement(By.cssSelector("input[name=personaId][value='" + persona + "'] + button")).click();
+        browser.click(By.cssSelector("input[name=personaId][value='" + persona + "'] + button"));
         // The persona's own row, not just the word "inserted": the previous person's key shows that word too, and leaving
         // before the post's answer would cancel the insertion (or reach the sign-in page mid-navigation).
         browser.waiting().until(d -> d.findElements(By.cssSelector("tr.chosen code")).stream()
                 .anyMatch(code -> code.getText().equals(persona)));
         browser.driver.get(url("/signin"));
         Instant before = Instant.now();
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         try {
             browser.waiting().until(ExpectedConditions.urlContains("/signin/code"));
         } catch (TimeoutException e) {
@@ -120,31 +120,13 @@ final class Journeys {
         }
     }
 
-    /** Clicks the element, found again when a live list swapped it between finding and clicking. */
-    void click(By what) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                browser.driver.findElement(what).click();
-                return;
-            } catch (WebDriverException e) {
-                if (attempt == 5 || !replacedUnderfoot(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    static boolean replacedUnderfoot(WebDriverException e) {
-        return Browser.replacedUnderfoot(e);
-    }
-
     /** The element has left the page (its page was replaced): stale, or in Chromium's words no longer "of the document". */
     private static boolean gone(WebElement element) {
         try {
             element.isEnabled();
             return false;
         } catch (WebDriverException e) {
-            if (replacedUnderfoot(e)) {
+            if (Browser.replacedUnderfoot(e)) {
                 return true;
             }
             throw e;

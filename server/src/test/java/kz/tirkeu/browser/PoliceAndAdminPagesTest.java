@@ -45,7 +45,7 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         Submitted submitted = journey.submitted("buyer-aidar", 1);
 
         signIn("staff-police-officer");
-        browser.driver.findElement(By.id("menu-police")).click();
+        browser.click(By.id("menu-police"));
         openFromQueue(submitted.number(), "/police/cases?kind=DECISION");
         assertThat(text("holder")).contains("платформа решит его автоматически");
         assertThat(text("evidence")).as("every check with its evidence").contains("ЭПТС").contains("ЕРАП");
@@ -55,10 +55,10 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         browser.screenshot("police-case-evidence");
         show("main");
 
-        browser.driver.findElement(By.id("take-over")).click();
+        browser.click(By.id("take-over"));
         assertThat(text("holder")).isEqualTo("Взято вами: решаете только вы, пока не освободите дело.");
         browser.screenshot("police-case-held");
-        browser.driver.findElement(By.id("register")).click();
+        browser.click(By.id("register"));
 
         waitForStatus("REGISTERED");
         String plate = text("plate");
@@ -68,13 +68,13 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         browser.screenshot("police-case-registered");
 
         // The plate as an officer might type it from a camera photo: no spaces, lower case.
-        browser.driver.findElement(By.id("menu-register")).click();
+        browser.click(By.id("menu-register"));
         type("q", plate.replace(" ", "").toLowerCase(java.util.Locale.ROOT));
-        browser.driver.findElement(By.id("search")).click();
+        browser.click(By.id("search"));
         assertThat(text("searched-by")).isEqualTo("Поиск по госномеру.");
         assertThat(text("found")).contains(submitted.vin());
         browser.screenshot("register-search");
-        browser.driver.findElement(By.cssSelector("#found a.plate")).click();
+        browser.click(By.cssSelector("#found a.plate"));
         assertThat(text("vin")).isEqualTo(submitted.vin());
         assertThat(text("history")).contains("Зарегистрировано");
         browser.screenshot("register-vehicle");
@@ -92,7 +92,7 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         browser.driver.get(url("/police/cases?kind=DECISION"));
         for (int page = 0; browser.driver.findElements(By.id("case-" + submitted.number())).isEmpty(); page++) {
             assertThat(page).as(submitted.number() + " in the queue").isLessThan(10);
-            journeys.click(By.xpath("//p[@class='pager']/a[last()]"));
+            browser.click(By.xpath("//p[@class='pager']/a[last()]"));
         }
         String shownAt = browser.driver.getCurrentUrl();
         // A marker on the page itself: a reload would lose it, a swap of the list keeps it.
@@ -118,7 +118,7 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         assertThat(text("case-changed")).startsWith("С тех пор как вы открыли дело, оно изменилось");
         assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-stayed")).as("not reloaded").isEqualTo("yes");
         browser.screenshot("police-case-changed");
-        browser.driver.findElement(By.id("case-reload")).click();
+        browser.click(By.id("case-reload"));
         waitForStatus("REGISTERED");
     }
 
@@ -131,14 +131,14 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         try {
             signIn("staff-police-officer");
             openFromQueue(submitted.number(), "/police/cases?kind=DECISION");
-            browser.driver.findElement(By.id("take-over")).click();
-            browser.driver.findElement(By.id("register")).click();
+            browser.click(By.id("take-over"));
+            browser.click(By.id("register"));
             assertThat(journeys.messageIn("action-error", "Зарегистрировать нельзя")).as("the checks at the decision refuse it").startsWith("Зарегистрировать нельзя");
             assertThat(text("action-error-refusal")).as("the refusal in the officer's language")
                     .isEqualTo("Что будет сказано заявителям: Оплатите штрафы и подайте заявку повторно.");
             assertThat(text("action-error-detail")).startsWith("Что нашла проверка: 1 unpaid, ");
             browser.screenshot("police-case-cannot-register");
-            browser.driver.findElement(By.id("release")).click();
+            browser.click(By.id("release"));
             assertThat(doneMessage("Дело освобождено")).startsWith("Дело освобождено");
             AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
         } finally {
@@ -153,7 +153,7 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         assertThat(text("refusal")).contains("UNPAID_FINES");
         browser.screenshot("buyer-refused-may-ask-review");
         type("review-comment", "Штраф оплачен вчера, квитанция у меня на руках.");
-        browser.driver.findElement(By.id("ask-review")).click();
+        browser.click(By.id("ask-review"));
         waitForStatus("UNDER_REVIEW");
         assertThat(text("review-asked")).isNotBlank();
         assertThat(text("review-deadline")).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
@@ -168,11 +168,11 @@ class PoliceAndAdminPagesTest extends BrowserTest {
         assertThat(text("reviews")).contains("Штраф оплачен вчера");
         assertThat(text("case-deadline")).isNotBlank();
         // A decision against nobody still needs its reason: the page says so and keeps the case open.
-        browser.driver.findElement(By.id("overturn")).click();
+        browser.click(By.id("overturn"));
         assertThat(journeys.messageIn("action-error", "Напишите причину")).startsWith("Напишите причину");
         browser.screenshot("police-review-reason-missing");
         type("review-reason", "ЕРАП подтверждает оплату штрафа; квитанция подлинная.");
-        browser.driver.findElement(By.id("overturn")).click();
+        browser.click(By.id("overturn"));
         assertThat(doneMessage("Отказ отменён")).startsWith("Отказ отменён");
         assertThat(text("reviews")).contains("ЕРАП подтверждает оплату");
         show("reviews");
@@ -191,17 +191,17 @@ class PoliceAndAdminPagesTest extends BrowserTest {
     void anAdministratorGrantsARoleAndWithdrawsIt() {
         String iin = journey.iinOf("buyer-dana");
         signIn("staff-admin");
-        browser.driver.findElement(By.id("menu-admin")).click();
+        browser.click(By.id("menu-admin"));
         type("grant-iin", iin);
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-role"))).selectByValue("POLICE_OFFICER");
         type("grant-scope", "99");
         type("grant-reason", "Приказ № 15-к от 20.11.2026");
-        browser.driver.findElement(By.id("grant-button")).click();
+        browser.click(By.id("grant-button"));
         assertThat(journeys.messageIn("action-error", "Область не подходит к роли")).startsWith("Область не подходит к роли");
         assertThat(browser.driver.findElement(By.id("grant-iin")).getDomProperty("value")).as("what was typed is kept").isEqualTo(iin);
         browser.screenshot("admin-staff-scope-error");
         type("grant-scope", "05");
-        browser.driver.findElement(By.id("grant-button")).click();
+        browser.click(By.id("grant-button"));
         assertThat(doneMessage("Роль выдана")).startsWith("Роль выдана");
         WebElement grant = activeGrant(iin, "POLICE_OFFICER");
         assertThat(grant.getText()).contains("05").contains("Приказ № 15-к");
@@ -210,7 +210,7 @@ class PoliceAndAdminPagesTest extends BrowserTest {
 
         String id = grant.getDomAttribute("id").substring("grant-".length());
         type("withdraw-reason-" + id, "Переведён в другое подразделение");
-        browser.driver.findElement(By.id("withdraw-" + id)).click();
+        browser.click(By.id("withdraw-" + id));
         assertThat(doneMessage("Роль отозвана")).isEqualTo("Роль отозвана.");
         assertThat(browser.driver.findElement(By.id("grant-" + id)).getDomAttribute("data-active")).isEqualTo("false");
         assertThat(text("grant-" + id)).contains("Переведён в другое подразделение");
@@ -233,7 +233,7 @@ class PoliceAndAdminPagesTest extends BrowserTest {
 
         // An auditor reads the grants and the configuration, and changes nothing.
         signIn("staff-auditor");
-        browser.driver.findElement(By.id("menu-admin")).click();
+        browser.click(By.id("menu-admin"));
         assertThat(text("grants")).contains("Переведён в другое подразделение");
         assertThat(browser.driver.findElements(By.id("grant"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("form.withdraw"))).isEmpty();
@@ -249,11 +249,11 @@ class PoliceAndAdminPagesTest extends BrowserTest {
             List<WebElement> next = browser.driver.findElements(By.xpath("//p[@class='pager']/a[last()]"));
             assertThat(next).as(number + " in the queue " + queue).isNotEmpty();
             assertThat(page).isLessThan(10);
-            journeys.click(By.xpath("//p[@class='pager']/a[last()]"));
+            browser.click(By.xpath("//p[@class='pager']/a[last()]"));
         }
         browser.screenshot("police-queue");
         // The queue refreshes itself (LiveLists): the row may be swapped between finding and clicking.
-        journeys.click(By.cssSelector("#case-" + number + " a.case-number"));
+        browser.click(By.cssSelector("#case-" + number + " a.case-number"));
         assertThat(text("number")).isEqualTo(number);
     }
 

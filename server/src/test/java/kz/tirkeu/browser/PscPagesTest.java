@@ -54,7 +54,7 @@ class PscPagesTest extends BrowserTest {
         browser.driver.get(journeys.url("/psc/ALM-01/reception"));
         journeys.type("applicationNumber", number.toLowerCase());
         journeys.type("documentNumber", document(buyerIin));
-        browser.driver.findElement(By.id("issue-ticket")).click();
+        browser.click(By.id("issue-ticket"));
         assertThat(journeys.awaitText("psc-error")).contains("are not all at the centre yet").contains("DOCUMENTS_NOT_READY");
         browser.screenshot("psc-reception-not-ready-en");
 
@@ -78,12 +78,12 @@ class PscPagesTest extends BrowserTest {
         // Ready: reception by a digital documents code, a wrong one first; no application number (P8 asks only who it is).
         browser.driver.get(journeys.url("/psc/ALM-01/reception"));
         journeys.type("shareCode", "000000");
-        browser.driver.findElement(By.id("issue-ticket")).click();
+        browser.click(By.id("issue-ticket"));
         assertThat(journeys.awaitText("psc-error")).contains("make a new code");
         browser.screenshot("psc-reception-wrong-code-en");
         String code = api.post("/sandbox/digital-documents/v1/shares", Map.of("iin", buyerIin), null).body().path("code").asString();
         journeys.type("shareCode", code);
-        browser.driver.findElement(By.id("issue-ticket")).click();
+        browser.click(By.id("issue-ticket"));
         assertThat(journeys.awaitText("ticket")).matches("R-\\d{3}");
         assertThat(journeys.body()).as("the ticket names this application among the buyer's waiting ones").contains(number);
         browser.screenshot("psc-reception-ticket-by-code-en");

@@ -75,7 +75,7 @@ class SandboxPagesTest {
         browser.driver.get(url("/sandbox/faults"));
         type("epts-errorPercent", "40");
         type("epts-latencyMs", "200");
-        browser.driver.findElement(By.cssSelector("#epts button[value=set]")).click();
+        browser.click(By.cssSelector("#epts button[value=set]"));
         browser.waiting().until(ExpectedConditions.urlContains("done=epts"));
         assertThat(browser.driver.findElement(By.cssSelector("[data-state=epts]")).getText()).contains("200 ms", "503 40%");
         browser.screenshot("sandbox-faults-set");
@@ -84,7 +84,7 @@ class SandboxPagesTest {
         assertThat(epts.get("errorRate").doubleValue()).isEqualTo(0.4);
         assertThat(epts.get("latencyMs").longValue()).isEqualTo(200);
 
-        browser.driver.findElement(By.id("reset-all")).click();
+        browser.click(By.id("reset-all"));
         browser.waiting().until(ExpectedConditions.urlContains("done=all"));
         assertThat(api.get("/sandbox/faults", null).body().get("epts").get("errorRate").doubleValue()).isZero();
     }
@@ -93,20 +93,20 @@ class SandboxPagesTest {
     void aFreshVehicleIsMadeFromTheScenariosPageAndTheLanguageSwitches() {
         browser.driver.get(url("/sandbox/scenarios"));
         type("buyerIin", "900314312346");
-        browser.driver.findElement(By.id("make-vehicle")).click();
+        browser.click(By.id("make-vehicle"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("made-vin")));
         String vin = text("made-vin");
         assertThat(vin).hasSize(17);
         assertThat(api.get("/sandbox/seed/v1/ready-vehicles?buyerIin=900314312346", null).body().toString()).contains(vin);
         browser.screenshot("sandbox-scenarios-fresh-vehicle");
 
-        browser.driver.findElement(By.cssSelector(".languages a[lang=kk]")).click();
+        browser.click(By.cssSelector(".languages a[lang=kk]"));
         browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "kk"));
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Сценарийлер");
         // The choice is kept: the next sandbox page, and the platform's own, speak Kazakh too.
         browser.driver.get(url("/sandbox/personas"));
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("kk");
-        browser.driver.findElement(By.cssSelector(".languages a[lang=en]")).click();
+        browser.click(By.cssSelector(".languages a[lang=en]"));
         browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         browser.screenshot("sandbox-personas-en");
 

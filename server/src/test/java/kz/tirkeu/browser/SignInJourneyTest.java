@@ -52,13 +52,13 @@ class SignInJourneyTest {
     @Test
     void aBuyerSignsInThroughNcaLayerAndTheSmsCode() {
         browser.driver.get(url("/sandbox/signer"));
-        browser.driver.findElement(By.cssSelector("input[name=personaId][value='buyer-aidar'] + button")).click();
+        browser.click(By.cssSelector("input[name=personaId][value='buyer-aidar'] + button"));
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "inserted"));
 
         browser.driver.get(url("/signin"));
         browser.screenshot("signin");
         Instant before = Instant.now();
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         browser.waiting().until(ExpectedConditions.urlContains("/signin/code"));
         browser.screenshot("signin-code");
 
@@ -76,7 +76,7 @@ class SignInJourneyTest {
     @Test
     void withoutAKeyInsertedThePageSaysWhatWentWrong() {
         browser.driver.get(url("/signin"));
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         WebElement status = browser.driver.findElement(By.id("signin-status"));
         browser.waiting().until(d -> status.getText().contains("не выполнен") || status.getText().contains("did not go through"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/signin");

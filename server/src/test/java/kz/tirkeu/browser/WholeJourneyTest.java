@@ -47,10 +47,10 @@ class WholeJourneyTest extends BrowserTest {
         browser.driver.get(journeys.url("/seller/applications/new"));
         journeys.type("vin", vin);
         journeys.type("buyerIin", buyerIin);
-        browser.driver.findElement(By.id("start")).click();
+        browser.click(By.id("start"));
         journeys.waitForStatus("AWAITING_SELLER_SIGNATURE");
         browser.screenshot("journey-01-seller-to-sign");
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         journeys.waitForStatus("AWAITING_BUYER_CONSENT");
         String number = journeys.text("number");
         journeys.signOut();
@@ -60,23 +60,23 @@ class WholeJourneyTest extends BrowserTest {
         browser.driver.get(journeys.url("/buyer/applications/" + number));
         journeys.waitForStatus("AWAITING_BUYER_CONSENT");
         browser.screenshot("journey-02-buyer-consent");
-        browser.driver.findElement(By.id("regimeUnderstood")).click();
-        browser.driver.findElement(By.id("agree")).click();
+        browser.click(By.id("regimeUnderstood"));
+        browser.click(By.id("agree"));
         journeys.waitForStatus("AWAITING_CHOICES");
         // Almaty's centres, whatever region ГБД ФЛ gives for the buyer.
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("region"))).selectByValue("02");
-        browser.driver.findElement(By.cssSelector("form.filter button")).click();
+        browser.click(By.cssSelector("form.filter button"));
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("psc-ALM-01"))).click();
         browser.screenshot("journey-03-buyer-choices");
-        browser.driver.findElement(By.id("choose")).click();
+        browser.click(By.id("choose"));
         journeys.waitForStatus("AWAITING_PAYMENT");
-        browser.driver.findElement(By.id("pay")).click();
+        browser.click(By.id("pay"));
         browser.waiting().until(ExpectedConditions.urlContains("/sandbox/payments/pay/"));
         browser.screenshot("journey-04-gateway");
-        browser.driver.findElement(By.cssSelector("input[name=action][value=pay] + button")).click();
+        browser.click(By.cssSelector("input[name=action][value=pay] + button"));
         browser.waiting().until(ExpectedConditions.urlContains("/buyer/applications/" + number));
         journeys.waitForStatus("AWAITING_BUYER_SIGNATURE");
-        browser.driver.findElement(By.id("sign-button")).click();
+        browser.click(By.id("sign-button"));
         journeys.waitForStatus("SUBMITTED");
         browser.screenshot("journey-05-buyer-submitted");
 
@@ -97,16 +97,16 @@ class WholeJourneyTest extends BrowserTest {
         assertThat(fetch(browser.driver.findElement(By.id("download-p7m")).getDomProperty("href"))).startsWith("200 application/pkcs7-mime");
 
         // The public page, opened from the link: valid, the plate, never the owner; in Kazakh by the header's switch.
-        browser.driver.findElement(By.id("verify-link")).click();
+        browser.click(By.id("verify-link"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(browser.driver.findElement(By.id("verdict")).getDomAttribute("class")).contains("ok");
         assertThat(journeys.text("plate")).isEqualTo(plate);
         assertThat(browser.driver.getPageSource()).doesNotContain(buyerIin);
         browser.screenshot("journey-07-verify-ru");
-        browser.driver.findElement(By.id("lang-kk")).click();
+        browser.click(By.id("lang-kk"));
         assertThat(journeys.text("verdict")).contains("Куәлік жарамды");
         browser.screenshot("journey-08-verify-kk");
-        browser.driver.findElement(By.id("lang-ru")).click();
+        browser.click(By.id("lang-ru"));
         assertThat(journeys.text("verdict")).contains("Свидетельство действительно");
 
         // Production: the print centre and the plate maker deliver to ALM-01 (the sandbox's controls stand for days of work).
@@ -126,24 +126,24 @@ class WholeJourneyTest extends BrowserTest {
         // The PSC: reception checks the identity document against ГБД ФЛ and gives a queue ticket.
         String document = api.get("/sandbox/gbdfl/v1/persons/" + buyerIin, null).body().path("documents").get(0).path("number").asString();
         journeys.signIn("staff-psc-operator");
-        browser.driver.findElement(By.id("menu-psc")).click();
+        browser.click(By.id("menu-psc"));
         browser.waiting().until(ExpectedConditions.urlContains("/psc/ALM-01/collections"));
         assertThat(journeys.text("row-" + number)).contains(plate);
         browser.screenshot("journey-10-psc-collections");
-        browser.driver.findElement(By.id("desk-reception")).click();
+        browser.click(By.id("desk-reception"));
         journeys.type("applicationNumber", number);
         journeys.type("documentNumber", "N00000000");
-        browser.driver.findElement(By.id("issue-ticket")).click();
+        browser.click(By.id("issue-ticket"));
         assertThat(journeys.awaitText("psc-error")).contains("не является удостоверением личности владельца");
         browser.screenshot("journey-11-psc-reception-wrong-document");
         journeys.type("documentNumber", document);
-        browser.driver.findElement(By.id("issue-ticket")).click();
+        browser.click(By.id("issue-ticket"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("ticket")));
         assertThat(journeys.text("ticket")).matches("R-\\d{3}");
         browser.screenshot("journey-12-psc-ticket");
 
         // The issuance desk: identity again, the plates and the card as production reported them.
-        browser.driver.findElement(By.id("to-issuance")).click();
+        browser.click(By.id("to-issuance"));
         List<String> serials = List.of(journeys.text("expected-serials").split(",\\s*"));
         String blank = journeys.text("expected-blank");
         assertThat(serials).hasSize(2);
@@ -152,13 +152,13 @@ class WholeJourneyTest extends BrowserTest {
         journeys.type("plateSerial0", serials.get(1));
         journeys.type("plateSerial1", "WRONG-SERIAL");
         journeys.type("certificateBlankNumber", blank);
-        browser.driver.findElement(By.id("hand-over")).click();
+        browser.click(By.id("hand-over"));
         assertThat(journeys.awaitText("psc-error")).contains("серийные номера не совпадают");
         browser.screenshot("journey-14-psc-issuance-wrong-serial");
         journeys.type("documentNumber", document);
         journeys.type("plateSerial0", serials.get(0));
         journeys.type("plateSerial1", serials.get(1));
-        browser.driver.findElement(By.id("hand-over")).click();
+        browser.click(By.id("hand-over"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("handed-over")));
         assertThat(journeys.text("state")).isEqualTo("Выдано");
         browser.screenshot("journey-15-psc-handed-over");

@@ -203,6 +203,9 @@ class CollectionAtThePscTest {
         });
         assertThat(covered).contains(first.applicationNumber(), second.applicationNumber());
         assertThat(eventsOf(second, IssuanceEvent.QueueTicketIssued.class)).hasSize(1);
+        // The ticket page, opened afresh at either application, says what the ticket covers.
+        String ticketPage = client.get("/psc/" + PSC + "/reception/" + second.applicationNumber(), operator).raw().body();
+        assertThat(ticketPage).contains(ticket).contains("id=\"ticket-for\"").contains(first.applicationNumber());
         Reply byCode = client.post(reception(), Map.of("shareCode", shareCode(buyerIin)), operator);
         assertThat(byCode.body().path("queueTicket").asString()).as("the same person again today").isEqualTo(ticket);
         assertThat(byCode.body().path("identityCheckedBy").asString()).isEqualTo("DIGITAL_DOCUMENTS");

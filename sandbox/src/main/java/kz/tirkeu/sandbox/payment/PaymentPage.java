@@ -55,7 +55,7 @@ final class PaymentPage {
         }
         body.append("<p class=\"muted\">The platform learns the outcome from the gateway's signed confirmation; the same as JSON: <code>GET ")
                 .append(escape(address.base() + "/payments/v1/invoices/" + invoice.id())).append("</code>.</p>\n");
-        return Html.response(Html.page("Payment", body.toString(), 0));
+        return Html.response(Html.page("Payment", body.toString()));
     }
 
     private static String row(String label, String html) {

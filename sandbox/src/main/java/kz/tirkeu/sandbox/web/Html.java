@@ -18,19 +18,15 @@ public final class Html {
         return value == null ? "" : HtmlUtils.htmlEscape(value.toString(), "UTF-8");
     }
 
-    /**
-     * A whole page. {@code body} is HTML already escaped where it holds data.
-     *
-     * @param refreshSeconds reload the page this often (0: never), for inboxes a tester watches
-     */
-    public static String page(String title, String body, int refreshSeconds) {
+    /** A whole page. {@code body} is HTML already escaped where it holds data. */
+    public static String page(String title, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
                 <meta charset="UTF-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                %s<title>SANDBOX · %s</title>
+                <title>SANDBOX · %s</title>
                 <style>
                   body { font-family: system-ui, sans-serif; margin: 0; color: #1d1d1f; }
                   .banner { background: repeating-linear-gradient(45deg, #ffd60a, #ffd60a 12px, #1d1d1f 12px, #1d1d1f 24px); padding: 6px; }
@@ -53,8 +49,7 @@ public final class Html {
                 </main>
                 </body>
                 </html>
-                """.formatted(refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">\n" : "",
-                escape(title), escape(title), body);
+                """.formatted(escape(title), escape(title), body);
     }
 
     public static ServerResponse response(String page) {

@@ -12,4 +12,12 @@ public record RoleGrant(UUID id, String iin, Role role, String scope, String gra
     public boolean active() {
         return withdrawnAt.isEmpty();
     }
+
+    /**
+     * Whether this is the given person's own ADMIN grant: another administrator has to withdraw it, or the last
+     * administrator could lock everyone out of administration by a slip of the hand.
+     */
+    public boolean ownAdministrationOf(String personIin) {
+        return role == Role.ADMIN && iin.equals(personIin);
+    }
 }

@@ -60,9 +60,7 @@ public class RoleGrants {
         if (reason == null || reason.isBlank()) {
             throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is withdrawn.");
         }
-        Optional<RoleGrant> withdrawn = find(grantId);
-        if (withdrawn.filter(grant -> grant.role() == Role.ADMIN && grant.iin().equals(withdrawnBy)).isPresent()) {
-            // Otherwise the last administrator could lock everyone out of administration by a slip of the hand.
+        if (find(grantId).filter(grant -> grant.ownAdministrationOf(withdrawnBy)).isPresent()) {
             throw new AccessChangeRefused("OWN_ADMIN_GRANT", HttpStatus.CONFLICT,
                     "An administrator cannot withdraw their own ADMIN role: another administrator has to.");
         }

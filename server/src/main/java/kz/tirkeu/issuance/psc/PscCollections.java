@@ -1,6 +1,7 @@
 package kz.tirkeu.issuance.psc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,7 +33,7 @@ public class PscCollections {
 
     static final Set<String> STATUSES = Set.of("IN_PRODUCTION", "READY", "HANDED_OVER");
     /** Handovers stay in the default list this long, then only under the HANDED_OVER filter. */
-    static final java.time.Duration HANDED_OVER_KEPT_IN_VIEW = java.time.Duration.ofDays(7);
+    static final Duration HANDED_OVER_KEPT_IN_VIEW = Duration.ofDays(7);
     /** The HANDED_OVER filter shows the latest this many. */
     static final int HANDED_OVER_SHOWN = 200;
 
@@ -103,21 +104,30 @@ public class PscCollections {
         return transaction.execute(status -> {
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, BuyerIdentity.KAZAKHSTAN);
-            List<CollectionRecord> current = numbers.stream().map(number -> collectable(pscCode, number)).toList();
+            List<CollectionRecord> current = table.lockAll(numbers).stream().map(PscCollections::collectable).toList();
             String ticket = current.stream().filter(record -> ticketOf(record, today)).findFirst().flatMap(CollectionRecord::queueTicket)
                     .orElseGet(() -> nextTicket(pscCode, today));
-            for (CollectionRecord record : current) {
-                if (ticketOf(record, today)) {
-                    continue;
-                }
-                db.sql("update collection_order set queue_ticket = ?, ticket_issued_at = ? where application_number = ?")
-                        .params(ticket, now.atOffset(ZoneOffset.UTC), record.order().applicationNumber()).update();
-                events.publishEvent(new IssuanceEvent.QueueTicketIssued(record.order().applicationNumber(), now, pscCode, ticket,
-                        operator.iin().value(), checkedBy));
-            }
+            List<String> ticketless = current.stream().filter(record -> !ticketOf(record, today)).map(record -> record.order().applicationNumber()).toList();
+            db.sql("update collection_order set queue_ticket = ?, ticket_issued_at = ? where application_number = any(?)")
+                    .params(ticket, now.atOffset(ZoneOffset.UTC), ticketless.toArray(String[]::new)).update();
+            ticketless.forEach(number -> events.publishEvent(new IssuanceEvent.QueueTicketIssued(number, now, pscCode, ticket,
+                    operator.iin().value(), checkedBy)));
             List<CollectionView> collections = table.all(numbers).stream().map(record -> view(record, now)).toList();
             return new Reception(ticket, collections.getFirst().ticketIssuedAt(), checkedBy, collections);
         });
+    }
+
+    /** The applications whose documents one queue ticket covers (reception gives one ticket for all of a person's), this one included. */
+    List<String> sameTicket(SignedInPerson operator, String pscCode, String applicationNumber) {
+        ownPsc(operator, pscCode);
+        CollectionRecord record = record(pscCode, applicationNumber);
+        if (record.queueTicket().isEmpty() || record.ticketIssuedAt().isEmpty()) {
+            return List.of(applicationNumber);
+        }
+        LocalDate day = LocalDate.ofInstant(record.ticketIssuedAt().get(), BuyerIdentity.KAZAKHSTAN);
+        return table.withTicket(pscCode, record.queueTicket().get(), day.atStartOfDay(BuyerIdentity.KAZAKHSTAN).toInstant(),
+                        day.plusDays(1).atStartOfDay(BuyerIdentity.KAZAKHSTAN).toInstant())
+                .stream().map(covered -> covered.order().applicationNumber()).toList();
     }
 
     /** The person's documents ready at this PSC and not yet handed over; a problem saying why when there are none. */
@@ -189,7 +199,12 @@ public class PscCollections {
     }
 
     private CollectionRecord collectable(String pscCode, String applicationNumber) {
-        CollectionRecord record = record(pscCode, applicationNumber);
+        return collectable(record(pscCode, applicationNumber));
+    }
+
+    /** The record, when its documents can be collected now: at the PSC and not handed over yet. */
+    private static CollectionRecord collectable(CollectionRecord record) {
+        String applicationNumber = record.order().applicationNumber();
         if (record.handedOver()) {
             throw alreadyHandedOver(applicationNumber);
         }

@@ -105,11 +105,9 @@ class PscPages {
                    @RequestParam(defaultValue = "") String shareCode, RedirectAttributes redirect) {
         String number = normalised(applicationNumber);
         try {
-            BuyerIdentity.Proof proof = new BuyerIdentity.Proof(iin.isBlank() ? null : iin.strip(), blankToNull(documentNumber), blankToNull(shareCode));
+            BuyerIdentity.Proof proof = new BuyerIdentity.Proof(blankToNull(iin), blankToNull(documentNumber), blankToNull(shareCode));
             PscCollections.Reception reception = collections.receive(operator, pscCode, number, proof);
-            List<String> numbers = reception.collections().stream().map(CollectionView::applicationNumber).toList();
-            redirect.addFlashAttribute("ticketFor", numbers);
-            return "redirect:/psc/" + pscCode + "/reception/" + numbers.getFirst();
+            return "redirect:/psc/" + pscCode + "/reception/" + reception.collections().getFirst().applicationNumber();
         } catch (ProblemException e) {
             flash(redirect, e);
             redirect.addFlashAttribute("applicationNumber", applicationNumber);
@@ -128,6 +126,7 @@ class PscPages {
                 return "redirect:/psc/" + pscCode + "/reception";
             }
             model.addAttribute("collection", collection);
+            model.addAttribute("ticketFor", collections.sameTicket(operator, pscCode, applicationNumber));
         } catch (ProblemException e) {
             return problem(e, model, response);
         }

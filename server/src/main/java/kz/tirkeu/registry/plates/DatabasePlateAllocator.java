@@ -61,7 +61,7 @@ class DatabasePlateAllocator implements PlateAllocator {
                 throw new PlateNumbersExhaustedException(regionCode, sequence.size());
             }
             String number = sequence.designation(position, regionCode);
-            if (rules.isReserved(number)) {
+            if (rules.isHeldBack(number)) {
                 continue;
             }
             if (claim(regionCode, number, applicationNumber, position)) {

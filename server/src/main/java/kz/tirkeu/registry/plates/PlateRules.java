@@ -60,7 +60,7 @@ public final class PlateRules {
     }
 
     /** Reserved or stored by configuration (plates stored at run time are in the database instead). */
-    public boolean isReserved(String designation) {
+    public boolean isHeldBack(String designation) {
         return heldBack.contains(designation);
     }
 
@@ -71,7 +71,7 @@ public final class PlateRules {
                 && regions.contains(parts.group(3))
                 && isGivableDigits(Integer.parseInt(parts.group(1)))
                 && isGivableSeries(parts.group(2))
-                && !isReserved(designation);
+                && !isHeldBack(designation);
     }
 
     String alphabet() {

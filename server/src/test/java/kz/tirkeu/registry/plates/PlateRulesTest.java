@@ -64,7 +64,7 @@ class PlateRulesTest {
 
     @Test
     void aReservedPlateIsNeverGivenButTheSameLettersAndDigitsInAnotherRegionAre() {
-        assertThat(rules.isReserved("123 ABC 02")).isTrue();
+        assertThat(rules.isHeldBack("123 ABC 02")).isTrue();
         assertThat(rules.isGivable("123 ABC 02")).isFalse();
         assertThat(rules.isGivable("123 ABC 03")).isTrue();
     }
