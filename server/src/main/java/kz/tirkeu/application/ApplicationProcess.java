@@ -21,6 +21,10 @@ import kz.tirkeu.notification.NoticeRequest;
 import kz.tirkeu.notification.NotificationPoint;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.regime.RegimeGate;
+import kz.tirkeu.regime.RegimeParameters;
+import kz.tirkeu.regime.RegimeRef;
+import kz.tirkeu.regime.SpecialRules;
 import kz.tirkeu.statesystems.Vin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,11 +49,13 @@ public class ApplicationProcess {
     private final Reviews reviews;
     private final NotificationPoint notifications;
     private final TransactionTemplate transaction;
+    private final RegimeGate regimes;
+    private final RegimeOfApplication regimeOf;
     private final Clock clock;
     private final Duration buyerDeadline;
 
     ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, Reviews reviews, NotificationPoint notifications,
-                       TransactionTemplate transaction, Clock clock,
+                       RegimeGate regimes, RegimeOfApplication regimeOf, TransactionTemplate transaction, Clock clock,
                        @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline) {
         this.applications = applications;
         this.log = log;
@@ -57,23 +63,31 @@ public class ApplicationProcess {
         this.retries = retries;
         this.reviews = reviews;
         this.notifications = notifications;
+        this.regimes = regimes;
+        this.regimeOf = regimeOf;
         this.transaction = transaction;
         this.clock = clock;
         this.buyerDeadline = buyerDeadline;
     }
 
-    /** S1–S2, S6: the seller starts; then S1, S3–S5, S7, S8 run at once. */
-    public ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer) {
+    /**
+     * S1–S2, S6: the seller starts, through a channel of the eGov portal or an informatization object; then S1, S3–S5, S7,
+     * S8 run at once. Nothing starts outside the experimental legal regime in force: its term and status, its subjects and
+     * its channels are checked first ({@link kz.tirkeu.regime.OutsideRegime}); its territory and the vehicles it covers at S1 and S3.
+     */
+    public ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel) {
         Bin sellerBin = seller.bin().orElseThrow(() -> new ApplicationRefused("NOT_A_SELLER", HttpStatus.FORBIDDEN,
                 "Only a legal entity's employee, signed in with the entity's key, starts an application."));
+        RegimeRef regime = regimes.admit(sellerBin, channel, clock.instant());
         ApplicationRecord created;
         try {
             created = transaction.execute(status -> {
                 Instant now = clock.instant();
-                ApplicationRecord record = applications.create(vin, sellerBin, seller.iin(), buyer, now);
+                ApplicationRecord record = applications.create(vin, sellerBin, seller.iin(), buyer, regime, now);
                 log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.STARTED, Step.S1,
                         ApplicationStatus.CHECKING, Map.of("vin", vin.value(), "buyerIin", buyer.value(), "sellerBin", sellerBin.value(),
-                                "vinCheckDigit", vin.checkDigitMatches() ? "matches" : "does not match (a warning only)"), null);
+                                "vinCheckDigit", vin.checkDigitMatches() ? "matches" : "does not match (a warning only)",
+                                "channel", channel.name(), "regime", regime.code(), "regimeVersion", String.valueOf(regime.version())), null);
                 return record;
             });
         } catch (DuplicateKeyException e) {
@@ -167,7 +181,7 @@ public class ApplicationProcess {
             case SELLER -> sellerChecks(record);
             case BUYER -> inParallel(List.of(
                     () -> checks.buyer(record.buyerIin(), true),
-                    () -> checks.passport(record.vin(), true),
+                    () -> checks.passport(record.vin(), true, regimeOf.eligibleOrigins(record)),
                     () -> checks.contract(record.vin(), record.sellerBin(), record.buyerIin(), true),
                     () -> checks.fines(record.buyerIin())));
             case DECISION -> throw new IllegalArgumentException("S19 is decided by RegistrationDecision");
@@ -176,9 +190,10 @@ public class ApplicationProcess {
     }
 
     private List<CheckResult> sellerChecks(ApplicationRecord record) {
+        RegimeParameters rules = regimeOf.rules(record);
         List<CheckResult> results = new ArrayList<>(inParallel(List.of(
-                () -> checks.seller(record.sellerBin()),
-                () -> checks.passport(record.vin(), false),
+                () -> checks.seller(record.sellerBin(), rules.territory()),
+                () -> checks.passport(record.vin(), false, rules.specialRules().eligibleOrigins()),
                 () -> checks.customs(record.vin()),
                 () -> checks.recyclingFee(record.vin()),
                 () -> checks.buyer(record.buyerIin(), false))));
@@ -257,6 +272,9 @@ public class ApplicationProcess {
         detail.put("ruleVersion", ProcessDefinition.VERSION);
         detail.put("automated", "true");
         detail.put("phase", phase.name());
+        if (refused.refusal().regimeRule()) {
+            detail.put("regimeRule", "true");
+        }
         return detail;
     }
 

@@ -26,15 +26,16 @@ class Applications {
     }
 
     /** Inserts a new application; the partial unique index refuses a second open one for the VIN. */
-    ApplicationRecord create(Vin vin, Bin sellerBin, Iin sellerIin, Iin buyerIin, Instant now) {
+    ApplicationRecord create(Vin vin, Bin sellerBin, Iin sellerIin, Iin buyerIin, kz.tirkeu.regime.RegimeRef regime, Instant now) {
         long serial = db.sql("select nextval('application_number_seq')").query(Long.class).single();
         String number = String.format("A-%d-%06d", Year.from(now.atZone(ZoneOffset.UTC)).getValue(), serial);
         UUID id = UUID.randomUUID();
         db.sql("""
-                        insert into application (id, number, process_version, vin, seller_bin, seller_iin, buyer_iin, status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into application (id, number, process_version, vin, seller_bin, seller_iin, buyer_iin, status, created_at, updated_at,
+                                                 regime_code, regime_version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, number, ProcessDefinition.VERSION, vin.value(), sellerBin.value(), sellerIin.value(), buyerIin.value(),
-                        ApplicationStatus.CHECKING.name(), utc(now), utc(now))
+                        ApplicationStatus.CHECKING.name(), utc(now), utc(now), regime.code(), regime.version())
                 .update();
         return find(number).orElseThrow();
     }
@@ -102,10 +103,13 @@ class Applications {
 
     private static ApplicationRecord row(ResultSet rs, int n) throws SQLException {
         OffsetDateTime deadline = rs.getObject("buyer_deadline", OffsetDateTime.class);
+        String regime = rs.getString("regime_code");
+        int regimeVersion = rs.getInt("regime_version");
         return new ApplicationRecord(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("process_version"),
                 new Vin(rs.getString("vin")), new Bin(rs.getString("seller_bin")), new Iin(rs.getString("seller_iin")),
                 new Iin(rs.getString("buyer_iin")), ApplicationStatus.valueOf(rs.getString("status")),
-                Optional.ofNullable(deadline).map(OffsetDateTime::toInstant), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                Optional.ofNullable(deadline).map(OffsetDateTime::toInstant), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(regime).map(code -> new kz.tirkeu.regime.RegimeRef(code, regimeVersion)));
     }
 
     static OffsetDateTime utc(Instant instant) {

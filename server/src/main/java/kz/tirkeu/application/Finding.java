@@ -64,6 +64,9 @@ record Finding(Step step, String check, Optional<Refusal> refusal, boolean waits
             detail.put("message", refusal.get().message());
             detail.put("ruleVersion", ProcessDefinition.VERSION);
             detail.put("automated", "true");
+            if (refusal.get().regimeRule()) {
+                detail.put("regimeRule", "true");
+            }
         } else if (waits) {
             detail.put("why", found);
         }

@@ -78,6 +78,12 @@ public class HumanReview {
                             "This refusal was decided by a police officer, not automatically; Article 39 review is for automated decisions. "
                                     + "It can be appealed to the police department or in court.");
                 }
+                if (Refusal.valueOf(refusal.detail().get("code")).regimeRule()) {
+                    throw new ApplicationRefused("REGIME_RULE_NOT_REVIEWABLE", HttpStatus.CONFLICT,
+                            "This refusal is a limit of the experimental legal regime the application runs under (its territory, the vehicles it covers, "
+                                    + "its end), set by the regime's act, not a decision about you: no officer can widen the regime, so Article 39 review "
+                                    + "does not apply. Complaints go to the regime's authorised body (see /regimes).");
+                }
                 if (reviews.alreadyReviewed(record.id(), refusal.detail().get("code"), refusal.at())) {
                     throw new ApplicationRefused("ALREADY_REVIEWED", HttpStatus.CONFLICT,
                             "An officer has already reviewed this refusal and upheld it. It can be appealed to the police department or in court.");

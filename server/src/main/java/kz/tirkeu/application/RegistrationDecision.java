@@ -74,6 +74,7 @@ public class RegistrationDecision {
     private final VehicleRegister register;
     private final CollectionOrders collection;
     private final NotificationPoint notifications;
+    private final RegimeOfApplication regimeOf;
     private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -83,7 +84,7 @@ public class RegistrationDecision {
     RegistrationDecision(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, Checks checks, VehiclePassports passports,
                          Individuals individuals, PaymentGateway payments, StatementSignatures signatures, PlateAllocator plates,
                          CertificateIssuer certificates, VehicleRegister register, CollectionOrders collection, NotificationPoint notifications,
-                         JdbcClient db, TransactionTemplate transaction, Clock clock,
+                         RegimeOfApplication regimeOf, JdbcClient db, TransactionTemplate transaction, Clock clock,
                          @Value("${tirkeu.registration.decision-delay:0s}") Duration decisionDelay,
                          @Value("${tirkeu.registration.issuing-unit}") String issuingUnit) {
         this.applications = applications;
@@ -100,6 +101,7 @@ public class RegistrationDecision {
         this.register = register;
         this.collection = collection;
         this.notifications = notifications;
+        this.regimeOf = regimeOf;
         this.db = db;
         this.transaction = transaction;
         this.clock = clock;
@@ -292,7 +294,7 @@ public class RegistrationDecision {
             Answer<Individuals.Individual> personAnswer = get(person);
             List<Finding> findings = new ArrayList<>();
             findings.add(Finding.of(checks.buyer(record.buyerIin(), true, personAnswer)));
-            findings.add(Finding.of(checks.passport(record.vin(), true, passportAnswer)));
+            findings.add(Finding.of(checks.passport(record.vin(), true, regimeOf.eligibleOrigins(record), passportAnswer)));
             findings.add(Finding.of(get(contract)));
             findings.add(Finding.of(get(fines)));
             findings.add(get(payment));
@@ -301,6 +303,10 @@ public class RegistrationDecision {
             findings.add(inRegister
                     ? Finding.refused("register", Refusal.VEHICLE_ALREADY_REGISTERED, "VIN " + record.vin() + " is in the register", null)
                     : Finding.passed("register", "VIN " + record.vin() + " is not in the register", null));
+            findings.add(regimeOf.stopsRegistration(record, clock.instant())
+                    .map(outside -> Finding.refused("regime", Refusal.REGIME_NO_LONGER_IN_FORCE, outside.text().en(), null))
+                    .orElseGet(() -> Finding.passed("regime", record.regime().map(r -> "regime " + r.code() + " v" + r.version()
+                            + ": applications started under it may be registered").orElse("started before regimes were kept"), null)));
             findings.sort(Comparator.comparing(Finding::step));
             return new Findings(findings,
                     passportAnswer instanceof Answer.Found<VehiclePassports.VehiclePassport> found ? Optional.of(found.value()) : Optional.empty(),

@@ -15,6 +15,11 @@ public enum Role {
     POLICE_OFFICER(true),
     /** Reads journals and reports; no scope. */
     AUDITOR(false),
+    /**
+     * An official of the body authorised for an experimental legal regime (Digital Code ch. 8): records its
+     * decisions, each signed with their SIGN key; no scope.
+     */
+    REGIME_AUTHORITY(false),
     /** Grants and withdraws staff roles, keeps the catalogues; no scope. */
     ADMIN(false);
 

@@ -23,7 +23,8 @@ class HttpStateSystems {
     LegalEntities legalEntities(StateSystemClient client) {
         return bin -> client.get(StateSystem.LEGAL_ENTITIES, "/organisations/" + bin.value(), LegalEntities.LegalEntity.class, entity -> facts(
                 "bin", entity.bin(), "name", entity.name(), "status", entity.status(),
-                "okeds", String.join(",", entity.okeds().stream().map(LegalEntities.Oked::code).toList())));
+                "okeds", String.join(",", entity.okeds().stream().map(LegalEntities.Oked::code).toList()),
+                "regionCode", entity.regionCode().orElse(null)));
     }
 
     @Bean

@@ -9,9 +9,14 @@ public interface LegalEntities {
 
     Answer<LegalEntity> find(Bin bin);
 
-    record LegalEntity(String bin, String name, String status, LocalDate registeredAt, List<Oked> okeds, Head head) {
+    /** @param legalAddress the registered address; its region places the dealer in a regime's territory (S1) */
+    record LegalEntity(String bin, String name, String status, LocalDate registeredAt, List<Oked> okeds, Head head, Individuals.Address legalAddress) {
         public LegalEntity {
             okeds = okeds == null ? List.of() : List.copyOf(okeds);
+        }
+
+        public java.util.Optional<String> regionCode() {
+            return java.util.Optional.ofNullable(legalAddress).map(Individuals.Address::regionCode).filter(code -> !code.isBlank());
         }
 
         public boolean active() {

@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-    private static final Set<Role> STAFF_AND_ADMIN = EnumSet.of(Role.PSC_OPERATOR, Role.POLICE_OFFICER, Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> STAFF_AND_ADMIN = EnumSet.of(Role.PSC_OPERATOR, Role.POLICE_OFFICER, Role.AUDITOR, Role.REGIME_AUTHORITY, Role.ADMIN);
 
     /** Who may call what. PUBLIC: anyone, no session. ANY: anyone signed in. Otherwise the roles. */
     private static final Map<String, Object> MATRIX = new TreeMap<>(Map.ofEntries(
@@ -148,7 +148,14 @@ class AuthorizationMatrixTest {
             Map.entry("POST /psc/{pscCode}/reception", EnumSet.of(Role.PSC_OPERATOR)),
             Map.entry("GET /psc/{pscCode}/reception/{applicationNumber}", EnumSet.of(Role.PSC_OPERATOR)),
             Map.entry("GET /psc/{pscCode}/collections/{applicationNumber}", EnumSet.of(Role.PSC_OPERATOR)),
-            Map.entry("POST /psc/{pscCode}/collections/{applicationNumber}/handover", EnumSet.of(Role.PSC_OPERATOR))));
+            Map.entry("POST /psc/{pscCode}/collections/{applicationNumber}/handover", EnumSet.of(Role.PSC_OPERATOR)),
+            // The experimental legal regime: its register is public (Art. 56); its decisions are the authorised body's.
+            Map.entry("GET /api/v1/regimes", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes/{code}", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/content", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/signature", "PUBLIC"),
+            Map.entry("POST /api/v1/regimes/{code}/decisions/to-sign", EnumSet.of(Role.REGIME_AUTHORITY)),
+            Map.entry("POST /api/v1/regimes/{code}/decisions", EnumSet.of(Role.REGIME_AUTHORITY))));
 
     /** The personas that sign in for each role; staff sign in with their own individual keys, so they are buyers too. */
     private static final Map<String, Set<Role>> CALLERS = new LinkedHashMap<>();
@@ -160,6 +167,7 @@ class AuthorizationMatrixTest {
         CALLERS.put("staff-police-officer", EnumSet.of(Role.BUYER, Role.POLICE_OFFICER));
         CALLERS.put("staff-auditor", EnumSet.of(Role.BUYER, Role.AUDITOR));
         CALLERS.put("staff-admin", EnumSet.of(Role.BUYER, Role.ADMIN));
+        CALLERS.put("staff-regime-official", EnumSet.of(Role.BUYER, Role.REGIME_AUTHORITY));
     }
 
     @LocalServerPort
@@ -253,6 +261,7 @@ class AuthorizationMatrixTest {
                 .replace("{code}", "AAAAAAAAAAAAAAAAAAAAAA")
                 .replace("{applicationNumber}", "A-2026-999999")
                 .replace("{pscCode}", "ALM-01")
+                .replace("{seq}", "1")
                 .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
                 .header("Content-Type", "application/json")

@@ -79,6 +79,8 @@ public final class PersonaCatalogue {
                 new PersonName("Кенжебаева", "Ләззат", "Әмірқызы"), LocalDate.of(1980, 5, 22), FEMALE, 3003));
         all.add(staff("staff-admin", "Administrator of the platform",
                 new PersonName("Әлиев", "Бекзат", "Рүстемұлы"), LocalDate.of(1989, 1, 15), MALE, 3004));
+        all.add(staff("staff-regime-official", "Official of the body authorised for the experimental legal regime: records and signs its decisions",
+                new PersonName("Нұрпейісова", "Гүлмира", "Асқарқызы"), LocalDate.of(1979, 11, 3), FEMALE, 3005));
 
         all.add(platform());
         return new PersonaCatalogue(all);

@@ -71,6 +71,9 @@ final class PersonasPage {
     private static final Text FOR_POLICE = new Text("Әкімшілік полиция қызметкері (02 өңір): тіркеу туралы шешім.",
             "Сотрудник административной полиции (регион 02): решение о регистрации.", "Police officer (region 02): the registration decision.");
     private static final Text FOR_AUDITOR = new Text("Аудитор: журналдарды оқиды.", "Аудитор: читает журналы.", "Auditor: reads the journals.");
+    private static final Text FOR_REGIME_OFFICIAL = new Text("Уәкілетті орган: тәжірибелік режим туралы шешімдерді тіркеп, қол қояды.",
+            "Уполномоченный орган: записывает и подписывает решения об экспериментальном режиме.",
+            "Authorised body: records and signs the experimental regime's decisions.");
     private static final Text FOR_ADMIN = new Text("Әкімші: рөлдер береді.", "Администратор: выдаёт роли.", "Administrator: grants roles.");
     private static final Text FOR_PLATFORM = new Text("Платформаның ұйым кілті: берілген куәліктерге қол қояды; кіру үшін емес.",
             "Ключ организации платформы: подписывает выданные свидетельства; не для входа.",
@@ -155,6 +158,7 @@ final class PersonasPage {
                 case "staff-psc-operator" -> FOR_PSC;
                 case "staff-police-officer" -> FOR_POLICE;
                 case "staff-auditor" -> FOR_AUDITOR;
+                case "staff-regime-official" -> FOR_REGIME_OFFICIAL;
                 default -> FOR_ADMIN;
             };
             case DEALER_EMPLOYEE -> persona.id().startsWith("dealer3") ? FOR_NOT_DEALER

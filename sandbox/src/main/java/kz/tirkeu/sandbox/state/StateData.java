@@ -380,24 +380,31 @@ public final class StateData {
         Oked sale = new Oked("45111", "Автомобильдер мен жеңіл автокөлік құралдарын көтерме және бөлшек саудада сату", true);
         Oked repair = new Oked("45201", "Автомобильдерге техникалық қызмет көрсету және жөндеу", false);
         Oked parts = new Oked("45320", "Автомобиль бөлшектерін бөлшек саудада сату", false);
-        organisation(dealer1, "ТОО «Есіл Моторс»", "ACTIVE", List.of(sale, repair, parts), head(catalogue, "dealer1-head"));
-        organisation(dealer2, "ТОО «Алатау Моторс»", "ACTIVE", List.of(sale, repair), head(catalogue, "dealer2-head"));
+        organisation(dealer1, "ТОО «Есіл Моторс»", "ACTIVE", List.of(sale, repair, parts), head(catalogue, "dealer1-head"),
+                legal("01", "Тұран даңғылы", "37"));
+        organisation(dealer2, "ТОО «Алатау Моторс»", "ACTIVE", List.of(sale, repair), head(catalogue, "dealer2-head"), legal("02", "Сүйінбай даңғылы", "151"));
         String repairHead = named(Iin.generate(LocalDate.of(1970, 2, 14), true, 9101).value(), "Омаров", "Қуаныш", "Серікұлы", "NORMAL", 41);
         organisation(dealer3, "ТОО «Сарыарқа Сервис»", "ACTIVE", List.of(new Oked(repair.code(), repair.name(), true), parts),
-                new Head(repairHead, "Омаров Қуаныш Серікұлы"));
+                new Head(repairHead, "Омаров Қуаныш Серікұлы"), legal("09", "Бұқар жырау даңғылы", "66"));
         Oked manufacture = new Oked("29100", "Автокөлік құралдарын өндіру", true);
         String sapHead = named(Iin.generate(LocalDate.of(1968, 5, 20), true, 9102).value(), "Байжанов", "Асқар", "Төлегенұлы", "NORMAL", 42);
         organisation(Bin.generate(2002, 9, 777).value(), "ТОО «СарыаркаАвтоПром»", "ACTIVE",
-                List.of(manufacture, new Oked("45111", sale.name(), false)), new Head(sapHead, "Байжанов Асқар Төлегенұлы"));
+                List.of(manufacture, new Oked("45111", sale.name(), false)), new Head(sapHead, "Байжанов Асқар Төлегенұлы"), legal("10", "Промышленная көшесі", "1"));
         String oldHead = named(Iin.generate(LocalDate.of(1961, 11, 3), true, 9103).value(), "Есенов", "Мұрат", "Әмірұлы", "NORMAL", 43);
-        organisation(Bin.generate(2009, 6, 512).value(), "ТОО «Көне Авто»", "LIQUIDATED", List.of(sale), new Head(oldHead, "Есенов Мұрат Әмірұлы"));
+        organisation(Bin.generate(2009, 6, 512).value(), "ТОО «Көне Авто»", "LIQUIDATED", List.of(sale), new Head(oldHead, "Есенов Мұрат Әмірұлы"), legal("04", "Абылай хан даңғылы", "12"));
         String pausedHead = named(Iin.generate(LocalDate.of(1979, 7, 25), false, 9104).value(), "Рахимова", "Динара", "Болатқызы", "NORMAL", 44);
-        organisation(Bin.generate(2015, 2, 640).value(), "ТОО «Тоқтаулы Моторс»", "SUSPENDED", List.of(sale), new Head(pausedHead, "Рахимова Динара Болатқызы"));
+        organisation(Bin.generate(2015, 2, 640).value(), "ТОО «Тоқтаулы Моторс»", "SUSPENDED", List.of(sale), new Head(pausedHead, "Рахимова Динара Болатқызы"), legal("14", "Естай көшесі", "40"));
     }
 
-    private void organisation(String bin, String name, String status, List<Oked> okeds, Head head) {
+    private void organisation(String bin, String name, String status, List<Oked> okeds, Head head, Address legalAddress) {
         String registered = "20" + bin.substring(0, 2) + "-" + bin.substring(2, 4) + "-" + String.format("%02d", 1 + Integer.parseInt(bin.substring(7, 11)) % 28);
-        organisations.put(bin, new Organisation(bin, name, status, registered, okeds, head));
+        organisations.put(bin, new Organisation(bin, name, status, registered, okeds, head, legalAddress));
+    }
+
+    /** A legal address in the region's main city. */
+    private static Address legal(String regionCode, String street, String house) {
+        Regions.Region region = Regions.ALL.stream().filter(r -> r.code().equals(regionCode)).findFirst().orElseThrow();
+        return new Address(regionCode, region.name(), region.town(), street, house, null);
     }
 
     private Head head(PersonaCatalogue catalogue, String personaId) {

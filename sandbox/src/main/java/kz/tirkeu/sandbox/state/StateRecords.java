@@ -9,7 +9,8 @@ public final class StateRecords {
     private StateRecords() {}
 
     // ГБД ЮЛ
-    public record Organisation(String bin, String name, String status, String registeredAt, List<Oked> okeds, Head head) {}
+    /** @param legalAddress the registered (legal) address; its region tells which regions' regimes the dealer belongs to */
+    public record Organisation(String bin, String name, String status, String registeredAt, List<Oked> okeds, Head head, Address legalAddress) {}
     public record Oked(String code, String name, boolean main) {}
     public record Head(String iin, String name) {}
 

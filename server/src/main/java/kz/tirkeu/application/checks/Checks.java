@@ -33,7 +33,6 @@ public class Checks {
     private final SaleContracts contracts;
     private final AdministrativeFines fines;
     private final List<String> sellerOkedPrefixes;
-    private final Set<String> eligibleOrigins = Set.of("DOMESTIC", "OFFICIAL_DEALER_IMPORT");
 
     Checks(LegalEntities legalEntities, VehiclePassports passports, CustomsPayments customs, RecyclingFees recycling, Individuals individuals,
            SaleContracts contracts, AdministrativeFines fines,
@@ -48,8 +47,11 @@ public class Checks {
         this.sellerOkedPrefixes = List.copyOf(sellerOkedPrefixes);
     }
 
-    /** S1: the seller is an active legal entity whose activity includes the sale of vehicles (OKED 4511/4519 by default). */
-    public CheckResult seller(Bin bin) {
+    /**
+     * S1: the seller is an active legal entity whose activity includes the sale of vehicles (OKED 4511/4519 by default),
+     * and whose legal address in ГБД ЮЛ is in the territory of the regime the application runs under.
+     */
+    public CheckResult seller(Bin bin, Set<String> territory) {
         return switch (legalEntities.find(bin)) {
             case Answer.Found<LegalEntities.LegalEntity> found when !found.value().active() ->
                     new CheckResult.Refused(Step.S1, Refusal.SELLER_NOT_ACTIVE, "status " + found.value().status(), found.evidence());
@@ -57,26 +59,31 @@ public class Checks {
                     .noneMatch(oked -> sellerOkedPrefixes.stream().anyMatch(prefix -> oked.code().startsWith(prefix))) ->
                     new CheckResult.Refused(Step.S1, Refusal.SELLER_NOT_A_VEHICLE_DEALER,
                             "OKED " + found.value().okeds().stream().map(LegalEntities.Oked::code).toList(), found.evidence());
+            case Answer.Found<LegalEntities.LegalEntity> found when found.value().regionCode().filter(territory::contains).isEmpty() ->
+                    new CheckResult.Refused(Step.S1, Refusal.OUTSIDE_REGIME_TERRITORY, found.value().regionCode()
+                            .map(region -> "legal address in region " + region + "; the regime covers " + String.join(", ", new java.util.TreeSet<>(territory)))
+                            .orElse("ГБД ЮЛ gives no legal address, so the seller's region is not known"), found.evidence());
             case Answer.Found<LegalEntities.LegalEntity> found -> new CheckResult.Passed(Step.S1, found.evidence());
             case Answer.NotFound<LegalEntities.LegalEntity> none -> new CheckResult.Refused(Step.S1, Refusal.SELLER_NOT_FOUND, "BIN " + bin, none.evidence());
             case Answer.Unavailable<LegalEntities.LegalEntity> down -> waiting(Step.S1, down);
         };
     }
 
-    /** S3 (and S12 with {@code again}): an active passport for this VIN, of a vehicle the pilot covers. */
-    public CheckResult passport(Vin vin, boolean again) {
-        return passport(vin, again, passports.find(vin));
+    /** S3 (and S12 with {@code again}): an active passport for this VIN, of a vehicle the regime covers (its ЭПТС origin). */
+    public CheckResult passport(Vin vin, boolean again, Set<String> eligibleOrigins) {
+        return passport(vin, again, eligibleOrigins, passports.find(vin));
     }
 
     /** The same rule over an answer already in hand (the registration decision reads the whole passport). */
-    public CheckResult passport(Vin vin, boolean again, Answer<VehiclePassports.VehiclePassport> answer) {
+    public CheckResult passport(Vin vin, boolean again, Set<String> eligibleOrigins, Answer<VehiclePassports.VehiclePassport> answer) {
         Step step = again ? Step.S12 : Step.S3;
         return switch (answer) {
             case Answer.Found<VehiclePassports.VehiclePassport> found when !found.value().active() ->
                     new CheckResult.Refused(step, again ? Refusal.EPTS_NO_LONGER_ACTIVE : Refusal.EPTS_NOT_ACTIVE,
                             "passport " + found.value().number() + " status " + found.value().status(), found.evidence());
             case Answer.Found<VehiclePassports.VehiclePassport> found when !eligibleOrigins.contains(found.value().origin()) ->
-                    new CheckResult.Refused(step, Refusal.VEHICLE_NOT_ELIGIBLE, "origin " + found.value().origin(), found.evidence());
+                    new CheckResult.Refused(step, Refusal.VEHICLE_NOT_ELIGIBLE, "origin " + found.value().origin()
+                            + "; the regime covers " + String.join(", ", new java.util.TreeSet<>(eligibleOrigins)), found.evidence());
             case Answer.Found<VehiclePassports.VehiclePassport> found -> new CheckResult.Passed(step, found.evidence());
             case Answer.NotFound<VehiclePassports.VehiclePassport> none ->
                     new CheckResult.Refused(step, again ? Refusal.EPTS_NO_LONGER_ACTIVE : Refusal.EPTS_NOT_FOUND, "VIN " + vin, none.evidence());

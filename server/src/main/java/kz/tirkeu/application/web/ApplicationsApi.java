@@ -71,7 +71,7 @@ class ApplicationsApi {
         Vin vin = Vin.parse(body.vin());
         Iin buyer = Iin.of(body.buyerIin().strip());
         return idempotent.once(seller.iin().value(), key, body, () -> {
-            ApplicationRecord record = process.start(seller, vin, buyer);
+            ApplicationRecord record = process.start(seller, vin, buyer, kz.tirkeu.regime.SpecialRules.Channel.INFORMATIZATION_OBJECT);
             return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
         });
     }

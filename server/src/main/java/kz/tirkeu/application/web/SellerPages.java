@@ -90,7 +90,7 @@ class SellerPages {
             return "seller/new";
         }
         try {
-            ApplicationRecord record = process.start(seller, parsedVin, Iin.of(iin));
+            ApplicationRecord record = process.start(seller, parsedVin, Iin.of(iin), kz.tirkeu.regime.SpecialRules.Channel.EGOV_PORTAL);
             return "redirect:/seller/applications/" + record.number();
         } catch (ProblemException e) {
             model.addAttribute("problemCode", e.code());

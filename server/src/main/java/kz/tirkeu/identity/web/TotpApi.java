@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff enrol an authenticator app, which then replaces the SMS code at their sign-in. */
 @RestController
-@Allowed({Role.PSC_OPERATOR, Role.POLICE_OFFICER, Role.AUDITOR, Role.ADMIN})
+@Allowed({Role.PSC_OPERATOR, Role.POLICE_OFFICER, Role.AUDITOR, Role.REGIME_AUTHORITY, Role.ADMIN})
 class TotpApi {
 
     private final TotpEnrolments enrolments;

@@ -1,0 +1,60 @@
+package kz.tirkeu.regime.web;
+
+import java.util.List;
+import kz.tirkeu.identity.web.PublicEndpoint;
+import kz.tirkeu.regime.InvalidRegime;
+import kz.tirkeu.regime.RegimeRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public register of experimental legal regimes (Digital Code Art. 56): everything about every regime, for anyone,
+ * without signing in. It names legal entities only.
+ */
+@RestController
+class RegimesApi {
+
+    private final RegimeRegistry registry;
+
+    RegimesApi(RegimeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Public by law (Art. 56): every regime, its record, status and decisions. */
+    @GetMapping("/api/v1/regimes")
+    @PublicEndpoint
+    List<RegimeView> all() {
+        return registry.all().stream().map(r -> RegimeView.of(r, registry.now())).toList();
+    }
+
+    /** Public by law (Art. 56). */
+    @GetMapping("/api/v1/regimes/{code}")
+    @PublicEndpoint
+    RegimeView one(@PathVariable String code) {
+        return registry.find(code).map(r -> RegimeView.of(r, registry.now()))
+                .orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + "."));
+    }
+
+    /** Public by law (Art. 56): the exact signed bytes of a decision (RFC 8785 JSON), to check its signature outside the platform. */
+    @GetMapping(value = "/api/v1/regimes/{code}/decisions/{seq}/content", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PublicEndpoint
+    ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable int seq) {
+        return registry.signedContent(code, seq).map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes))
+                .orElseThrow(() -> new InvalidRegime("DECISION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no decision " + seq + "."));
+    }
+
+    /** Public by law (Art. 56): the decision's CAdES signature (.p7s, detached or attached as NCALayer made it). */
+    @GetMapping("/api/v1/regimes/{code}/decisions/{seq}/signature")
+    @PublicEndpoint
+    ResponseEntity<byte[]> signature(@PathVariable String code, @PathVariable int seq) {
+        return registry.signature(code, seq)
+                .map(cms -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkcs7-signature"))
+                        .header("Content-Disposition", "attachment; filename=\"" + code + "-decision-" + seq + ".p7s\"").body(cms))
+                .orElseThrow(() -> new InvalidRegime("SIGNATURE_NOT_FOUND", HttpStatus.NOT_FOUND,
+                        "Decision " + seq + " of " + code + " carries no signature made in the platform (it was transcribed from its official publication)."));
+    }
+}
