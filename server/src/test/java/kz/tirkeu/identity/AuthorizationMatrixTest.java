@@ -152,8 +152,8 @@ class AuthorizationMatrixTest {
             // The experimental legal regime: its register is public (Art. 56); its decisions are the authorised body's.
             Map.entry("GET /api/v1/regimes", "PUBLIC"),
             Map.entry("GET /api/v1/regimes/{code}", "PUBLIC"),
-            Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/content", "PUBLIC"),
-            Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/signature", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/content", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR)),
+            Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/signature", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR)),
             Map.entry("POST /api/v1/regimes/{code}/decisions/to-sign", EnumSet.of(Role.REGIME_AUTHORITY)),
             Map.entry("POST /api/v1/regimes/{code}/decisions", EnumSet.of(Role.REGIME_AUTHORITY))));
 

@@ -62,6 +62,8 @@ public record RegimeView(String code, boolean sandbox, RegimeStatus status, Stri
     static DecisionView decision(Decision d) {
         return new DecisionView(d.seq(), d.kind(), RegimeDates.dayOf(d.effectiveAt()).toString(), d.recordedAt().toString(), d.version(),
                 d.content().legalBasis(), d.content().reason(), d.content().ground(), d.content().subjectBin(), d.content().subjectName(),
-                d.recordedBy(), d.signed(), false);
+                // An official is an individual: the public register names the office, never the person (their IIN and name are in the
+                // signed decision, which the authorised body and auditors read).
+                d.recordedByIin().isPresent() ? "an official of the authorised body, signed with their EDS" : d.recordedBy(), d.signed(), false);
     }
 }

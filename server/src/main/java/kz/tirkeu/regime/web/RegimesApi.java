@@ -1,6 +1,8 @@
 package kz.tirkeu.regime.web;
 
 import java.util.List;
+import kz.tirkeu.identity.Role;
+import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.regime.InvalidRegime;
 import kz.tirkeu.regime.RegimeRegistry;
@@ -39,17 +41,20 @@ class RegimesApi {
                 .orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + "."));
     }
 
-    /** Public by law (Art. 56): the exact signed bytes of a decision (RFC 8785 JSON), to check its signature outside the platform. */
+    /**
+     * The exact signed bytes of a decision (RFC 8785 JSON), to check its signature outside the platform. Not public: they
+     * name the official who signed (IIN and name), and an individual is never published.
+     */
     @GetMapping(value = "/api/v1/regimes/{code}/decisions/{seq}/content", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PublicEndpoint
+    @Allowed({Role.REGIME_AUTHORITY, Role.AUDITOR})
     ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable int seq) {
         return registry.signedContent(code, seq).map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes))
                 .orElseThrow(() -> new InvalidRegime("DECISION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no decision " + seq + "."));
     }
 
-    /** Public by law (Art. 56): the decision's CAdES signature (.p7s, detached or attached as NCALayer made it). */
+    /** The decision's CAdES signature (.p7s, attached or detached as NCALayer made it); not public, as the content. */
     @GetMapping("/api/v1/regimes/{code}/decisions/{seq}/signature")
-    @PublicEndpoint
+    @Allowed({Role.REGIME_AUTHORITY, Role.AUDITOR})
     ResponseEntity<byte[]> signature(@PathVariable String code, @PathVariable int seq) {
         return registry.signature(code, seq)
                 .map(cms -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkcs7-signature"))
