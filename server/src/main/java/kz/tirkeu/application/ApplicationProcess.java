@@ -128,8 +128,11 @@ public class ApplicationProcess {
             if (record.buyerDeadline().map(now::isAfter).orElse(false)) {
                 throw new ApplicationRefused("DEADLINE_PASSED", HttpStatus.CONFLICT, "The time to agree ran out at " + record.buyerDeadline().get() + ".");
             }
+            // The consent records which version of the regime's text the buyer was shown (Art. 52(3)).
+            Map<String, String> shown = record.regime().map(r -> Map.of("regimeShown", r.code(), "regimeVersionShown", String.valueOf(r.version())))
+                    .orElse(Map.of());
             log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), agree ? Action.Kind.BUYER_AGREED : Action.Kind.BUYER_DECLINED,
-                    Step.S10, agree ? ApplicationStatus.RECHECKING : ApplicationStatus.DECLINED, Map.of(), null);
+                    Step.S10, agree ? ApplicationStatus.RECHECKING : ApplicationStatus.DECLINED, shown, null);
             return record.id();
         });
         if (agree) {
@@ -147,11 +150,21 @@ public class ApplicationProcess {
         List<Action> actions = log.of(record.id());
         Map<String, String> seller = factsOf(actions, Step.S1);
         Map<String, String> vehicle = factsOf(actions, Step.S3);
-        notifications.notify(new NoticeRequest(record.buyerIin(), "application.awaiting-buyer-consent", Map.of(
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of(
                 "applicationNumber", record.number(), "deadline", deadline.toString(),
                 "sellerName", seller.getOrDefault("name", "BIN " + record.sellerBin()),
                 "vehicle", (vehicle.getOrDefault("make", "") + " " + vehicle.getOrDefault("model", "") + " " + vehicle.getOrDefault("year", "")).strip()
-                        + " (VIN " + record.vin() + ")"), record.number()));
+                        + " (VIN " + record.vin() + ")"));
+        // Art. 52(3): the buyer is told of the experiment, its risks and where to complain, in the regime's own words.
+        regimeOf.counterpartyText(record).ifPresent(text -> {
+            parameters.put("regimeNotice@kk", text.kk());
+            parameters.put("regimeNotice@ru", text.ru());
+            parameters.put("regimeNotice@en", text.en());
+        });
+        parameters.putIfAbsent("regimeNotice@kk", "№ 754/499 бұйрығы.");
+        parameters.putIfAbsent("regimeNotice@ru", "приказ № 754/499.");
+        parameters.putIfAbsent("regimeNotice@en", "order No. 754/499.");
+        notifications.notify(new NoticeRequest(record.buyerIin(), "application.awaiting-buyer-consent", parameters, record.number()));
     }
 
     /** The buyer's time ran out (S10): the application expires and both sides are told. */

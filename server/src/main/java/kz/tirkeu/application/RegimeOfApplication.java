@@ -34,6 +34,15 @@ class RegimeOfApplication {
         return rules(record).specialRules().eligibleOrigins();
     }
 
+    /** S10: what the buyer is told of the regime before agreeing (Art. 52(3)), from the version the application started under. */
+    Optional<kz.tirkeu.regime.LocalizedText> counterpartyText(ApplicationRecord record) {
+        return record.regime().map(regimes::summary).map(kz.tirkeu.regime.RegimeSummary::counterpartyText);
+    }
+
+    public Optional<kz.tirkeu.regime.RegimeSummary> summary(ApplicationRecord record) {
+        return record.regime().map(regimes::summary);
+    }
+
     /** S19: why the regime no longer lets this application be registered, if it does not. */
     Optional<OutsideRegime> stopsRegistration(ApplicationRecord record, Instant at) {
         return record.regime().flatMap(ref -> regimes.stopsInFlight(ref, at));

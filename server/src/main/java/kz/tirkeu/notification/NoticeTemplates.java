@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The texts of notices, per template key and language, from {@code notification/templates_<lang>.properties}
  * (UTF-8). A template is written with named {@code {placeholders}} that the notice's parameters fill in;
  * a coded parameter value (a refusal reason, a state system) is written in the reader's language where
- * the file has {@code value.<placeholder>.<CODE>}.
+ * the file has {@code value.<placeholder>.<CODE>}; a text the caller has in every language is given as
+ * {@code name@kk}, {@code name@ru} and {@code name@en}, and the reader's is used.
  *
  * <p>Texts are rendered when they are shown or sent, never stored in advance, so a person who switches
  * language reads every notice in the new one.
@@ -153,6 +154,7 @@ final class NoticeTemplates {
         }
         Set<String> missing = new TreeSet<>(placeholders(template));
         missing.removeAll(parameters.keySet());
+        missing.removeIf(name -> java.util.Arrays.stream(Language.values()).allMatch(l -> parameters.containsKey(name + "@" + l.tag())));
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("The notice '" + template + "' needs the parameters " + missing);
         }
@@ -170,7 +172,8 @@ final class NoticeTemplates {
         StringBuilder rendered = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            String value = parameters.get(name);
+            // A text the caller already has in every language (e.g. from a regime's record) comes as name@kk, name@ru, name@en.
+            String value = parameters.getOrDefault(name + "@" + language.tag(), parameters.get(name));
             if (value == null) {
                 throw new IllegalArgumentException("The notice '" + template + "' needs the parameter " + name);
             }

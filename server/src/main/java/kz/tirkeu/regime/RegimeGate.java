@@ -19,9 +19,11 @@ import org.springframework.stereotype.Service;
 public class RegimeGate {
 
     private final RegimeRegister register;
+    private final java.time.Clock clock;
 
-    RegimeGate(RegimeRegister register) {
+    RegimeGate(RegimeRegister register, java.time.Clock clock) {
         this.register = register;
+        this.clock = clock;
     }
 
     /**
@@ -38,6 +40,19 @@ public class RegimeGate {
             }
         }
         throw whyNot(regimes, seller, channel, at);
+    }
+
+    /** A regime as the process definition names it: the version in force now and its status. */
+    public record InForce(String code, int version, LocalizedText name, String legalBasis, Term term, RegimeStatus status, boolean sandbox,
+                          String register) {}
+
+    /** Every regime with its status now, those active first (the process definition's "regimes"). */
+    public List<InForce> inForce() {
+        Instant now = clock.instant();
+        return register.all().stream()
+                .map(r -> new InForce(r.code(), r.versionAt(now), r.parametersAt(now).name(), citation(r.parametersAt(now)), r.parametersAt(now).term(),
+                        r.statusAt(now), r.sandbox(), "/api/v1/regimes/" + r.code()))
+                .sorted(Comparator.comparing((InForce r) -> r.status() != RegimeStatus.ACTIVE)).toList();
     }
 
     /** The parameters of the version an application started under. */

@@ -35,13 +35,16 @@ class PageProblems {
             return new ModelAndView("redirect:/signin");
         }
         response.setStatus(e.status().value());
+        String detail = e instanceof kz.tirkeu.platform.web.LocalizedProblem localized
+                ? localized.message(org.springframework.web.servlet.support.RequestContextUtils.getLocale(request)) : e.getMessage();
         if (!wantsHtml(request)) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "https://tirkeu.kz/problems/" + e.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             problem.put("title", e.status().getReasonPhrase());
             problem.put("status", e.status().value());
             problem.put("code", e.code());
-            problem.put("detail", e.getMessage());
+            problem.put("detail", detail);
+            e.properties().forEach(problem::put);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(json.writeValueAsString(problem));
@@ -49,7 +52,7 @@ class PageProblems {
         }
         ModelAndView view = new ModelAndView("problem");
         view.addObject("code", e.code());
-        view.addObject("detail", e.getMessage());
+        view.addObject("detail", detail);
         view.setStatus(e.status());
         LayoutModel.add(request, view);
         return view;

@@ -104,7 +104,8 @@ class ApplicationProcessTest {
     private void readyToRegister(String vin, String buyer) {
         SYSTEMS.on("/gbdul/v1/organisations/" + dealerBin, json("""
                 {"bin":"%s","name":"ТОО «Есіл Моторс»","status":"ACTIVE","registeredAt":"2012-04-01",
-                 "okeds":[{"code":"45111","name":"Sale of cars","main":true}],"head":{"iin":"660427402182","name":"HEAD"}}""".formatted(dealerBin)));
+                 "okeds":[{"code":"45111","name":"Sale of cars","main":true}],"head":{"iin":"660427402182","name":"HEAD"},
+                 "legalAddress":{"regionCode":"01","region":"Astana","locality":"Астана","street":"Тұран даңғылы","house":"37"}}""".formatted(dealerBin)));
         SYSTEMS.on("/epts/v1/passports/" + vin, json("""
                 {"number":"KZ0000000000042","status":"ACTIVE","vin":"%s","make":"Chevrolet","model":"Onix","category":"M1","year":2026,
                  "engine":{"type":"PETROL","volumeCc":1199,"powerKw":85},"colour":"white","origin":"DOMESTIC"}""".formatted(vin)));

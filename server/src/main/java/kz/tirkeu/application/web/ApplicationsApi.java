@@ -45,9 +45,12 @@ class ApplicationsApi {
     private final IdempotentRequests idempotent;
     private final HumanReview review;
 
+    private final kz.tirkeu.regime.RegimeGate regimes;
+
     ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log, IdempotentRequests idempotent,
-                    HumanReview review) {
+                    HumanReview review, kz.tirkeu.regime.RegimeGate regimes) {
         this.review = review;
+        this.regimes = regimes;
         this.process = process;
         this.sellerSignature = sellerSignature;
         this.queries = queries;
@@ -58,7 +61,10 @@ class ApplicationsApi {
     @GetMapping("/api/v1/process-definition")
     @PublicEndpoint // the algorithm is published as data (Digital Code Arts. 18(3), 19(6))
     Map<String, Object> processDefinition() {
-        return ProcessDefinition.asData();
+        Map<String, Object> definition = new java.util.LinkedHashMap<>(ProcessDefinition.asData());
+        // The experimental legal regimes the process runs under now (issue [6] point 4); their whole record is at /api/v1/regimes.
+        definition.put("regimes", regimes.inForce());
+        return definition;
     }
 
     /** S1, S2, S6: a seller starts an application; the checks S1, S3–S5, S7, S8 run at once. */

@@ -51,9 +51,13 @@ class BuyerPages {
     private final HumanReview review;
     private final RegisteredDocuments documents;
 
+    private final kz.tirkeu.regime.RegimeGate regimes;
+
     BuyerPages(ApplicationProcess process, BuyerSteps steps, ApplicationQueries queries, ActionLog log, ServiceCentres centres,
-               InvoiceReturns invoices, NcaLayerAddress ncaLayer, HumanReview review, RegisteredDocuments documents) {
+               InvoiceReturns invoices, NcaLayerAddress ncaLayer, HumanReview review, RegisteredDocuments documents,
+               kz.tirkeu.regime.RegimeGate regimes) {
         this.review = review;
+        this.regimes = regimes;
         this.process = process;
         this.steps = steps;
         this.queries = queries;
@@ -73,10 +77,13 @@ class BuyerPages {
 
     @GetMapping("/buyer/applications/{number}")
     String application(SignedInPerson buyer, @PathVariable String number, @RequestParam(required = false) String region, Model model) {
-        ApplicationView view = view(queries.visibleTo(buyer, number));
+        ApplicationRecord record = queries.visibleTo(buyer, number);
+        ApplicationView view = view(record);
         ApplicationPage.fill(model, view);
         model.addAttribute("base", "/buyer/applications/");
         documents.fill(model, view);
+        // Art. 52(3): before agreeing, the buyer reads the regime's own text, of the version the application started under.
+        record.regime().map(regimes::summary).ifPresent(summary -> model.addAttribute("regime", summary));
         switch (view.status()) {
             case AWAITING_CHOICES -> choices(model, view, region);
             case AWAITING_BUYER_SIGNATURE -> {

@@ -94,7 +94,8 @@ class SellerPages {
             return "redirect:/seller/applications/" + record.number();
         } catch (ProblemException e) {
             model.addAttribute("problemCode", e.code());
-            model.addAttribute("problemDetail", e.getMessage());
+            model.addAttribute("problemDetail", e instanceof kz.tirkeu.platform.web.LocalizedProblem localized
+                    ? localized.message(org.springframework.context.i18n.LocaleContextHolder.getLocale()) : e.getMessage());
             return "seller/new";
         }
     }

@@ -28,7 +28,9 @@ public class ApiProblems {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), e.getMessage(), request);
+        // A problem written in each language answers in the caller's (Accept-Language); the others in English.
+        String detail = e instanceof LocalizedProblem localized ? localized.message(request.getLocale()) : e.getMessage();
+        ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), detail, request);
         e.properties().forEach(response.getBody()::setProperty);
         return response;
     }
