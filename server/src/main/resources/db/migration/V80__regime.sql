@@ -53,3 +53,8 @@ create trigger regime_decision_no_change before update or delete on regime_decis
 alter table application add column regime_code text references regime (code);
 alter table application add column regime_version int;
 create index application_by_regime on application (regime_code, created_at);
+
+-- Officials of the body authorised for a regime record its decisions: a staff role granted like the others.
+alter table role_grant drop constraint role_grant_role_check;
+alter table role_grant add constraint role_grant_role_check
+    check (role in ('PSC_OPERATOR', 'POLICE_OFFICER', 'AUDITOR', 'REGIME_AUTHORITY', 'ADMIN'));

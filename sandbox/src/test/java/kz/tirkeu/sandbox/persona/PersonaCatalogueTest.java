@@ -88,7 +88,7 @@ class PersonaCatalogueTest {
     @Test
     void staffHoldPlainIndividualCertificates() {
         assertThat(ofKind(PersonaKind.STAFF)).extracting(Persona::id)
-                .containsExactlyInAnyOrder("staff-psc-operator", "staff-police-officer", "staff-auditor", "staff-admin");
+                .containsExactlyInAnyOrder("staff-psc-operator", "staff-police-officer", "staff-auditor", "staff-admin", "staff-regime-official");
         assertThat(ofKind(PersonaKind.STAFF)).allSatisfy(staff -> assertThat(staff.roles()).containsExactly(KzRole.INDIVIDUAL));
     }
 

@@ -43,7 +43,7 @@ class StateSystemsApiTest {
     void gbdulKnowsTheDealersWithTheirVehicleSaleOked() {
         String bin = sandbox.persona("dealer1-manager").get("bin").stringValue();
         JsonNode organisation = json(ok(sandbox.get("/gbdul/v1/organisations/" + bin)));
-        assertThat(organisation.propertyNames()).containsExactlyInAnyOrder("bin", "name", "status", "registeredAt", "okeds", "head");
+        assertThat(organisation.propertyNames()).containsExactlyInAnyOrder("bin", "name", "status", "registeredAt", "okeds", "head", "legalAddress");
         assertThat(organisation.get("name").stringValue()).isEqualTo("ТОО «Есіл Моторс»");
         assertThat(organisation.get("status").stringValue()).isEqualTo("ACTIVE");
         assertThat(organisation.get("registeredAt").stringValue()).matches("2012-04-\\d\\d");
@@ -51,6 +51,7 @@ class StateSystemsApiTest {
         assertThat(main.get("code").stringValue()).isEqualTo("45111");
         assertThat(main.get("main").booleanValue()).isTrue();
         assertThat(organisation.get("head").get("iin").stringValue()).isEqualTo(sandbox.persona("dealer1-head").get("iin").stringValue());
+        assertThat(organisation.get("legalAddress").get("regionCode").stringValue()).isEqualTo("01");
         assertThat(json(ok(sandbox.get("/gbdul/v1/organisations/" + sandbox.persona("dealer2-head").get("bin").stringValue())))
                 .get("okeds").get(0).get("code").stringValue()).isEqualTo("45111");
 
