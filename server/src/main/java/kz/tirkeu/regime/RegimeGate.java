@@ -20,10 +20,21 @@ public class RegimeGate {
 
     private final RegimeRegister register;
     private final java.time.Clock clock;
+    private final boolean sandboxRegimes;
 
-    RegimeGate(RegimeRegister register, java.time.Clock clock) {
+    RegimeGate(RegimeRegister register, java.time.Clock clock, RegimeProperties properties) {
         this.register = register;
         this.clock = clock;
+        this.sandboxRegimes = properties.sandboxRegime();
+    }
+
+    /**
+     * The regimes an application may run under. The sandbox's test regime counts only while the sandbox regime is on: a
+     * database that once ran the sandbox keeps its record (nothing is deleted), but with the sandbox off only acts with
+     * legal force admit anyone.
+     */
+    private List<Regime> counted() {
+        return register.all().stream().filter(r -> sandboxRegimes || !r.sandbox()).toList();
     }
 
     /**
@@ -32,7 +43,7 @@ public class RegimeGate {
      */
     public RegimeRef admit(Bin seller, SpecialRules.Channel channel, Instant at) {
         LocalDate day = RegimeDates.dayOf(at);
-        List<Regime> regimes = register.all().stream().sorted(Comparator.comparing(Regime::sandbox)).toList();
+        List<Regime> regimes = counted().stream().sorted(Comparator.comparing(Regime::sandbox)).toList();
         for (Regime regime : regimes) {
             RegimeParameters parameters = regime.parametersAt(at);
             if (regime.statusAt(at) == RegimeStatus.ACTIVE && parameters.admits(seller, day) && parameters.specialRules().channels().contains(channel)) {
@@ -49,7 +60,7 @@ public class RegimeGate {
     /** Every regime with its status now, those active first (the process definition's "regimes"). */
     public List<InForce> inForce() {
         Instant now = clock.instant();
-        return register.all().stream()
+        return counted().stream()
                 .map(r -> new InForce(r.code(), r.versionAt(now), r.parametersAt(now).name(), citation(r.parametersAt(now)), r.parametersAt(now).term(),
                         r.statusAt(now), r.sandbox(), "/api/v1/regimes/" + r.code()))
                 .sorted(Comparator.comparing((InForce r) -> r.status() != RegimeStatus.ACTIVE)).toList();

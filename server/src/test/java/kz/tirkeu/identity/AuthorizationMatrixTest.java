@@ -155,7 +155,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/content", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR)),
             Map.entry("GET /api/v1/regimes/{code}/decisions/{seq}/signature", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR)),
             Map.entry("POST /api/v1/regimes/{code}/decisions/to-sign", EnumSet.of(Role.REGIME_AUTHORITY)),
-            Map.entry("POST /api/v1/regimes/{code}/decisions", EnumSet.of(Role.REGIME_AUTHORITY))));
+            Map.entry("POST /api/v1/regimes/{code}/decisions", EnumSet.of(Role.REGIME_AUTHORITY)),
+            Map.entry("GET /api/v1/regimes/{code}/results", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes/{code}/results.csv", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes/{code}/indicators", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR))));
 
     /** The personas that sign in for each role; staff sign in with their own individual keys, so they are buyers too. */
     private static final Map<String, Set<Role>> CALLERS = new LinkedHashMap<>();

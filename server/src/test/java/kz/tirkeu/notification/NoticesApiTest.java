@@ -48,7 +48,8 @@ class NoticesApiTest {
         String token = client.signIn("buyer-aigerim");
         Iin iin = KzCertificate.of(client.key("buyer-aigerim", "auth").certificate()).iin().orElseThrow();
         NoticeId id = notifications.notify(new NoticeRequest(iin, "application.awaiting-buyer-consent",
-                Map.of("applicationNumber", "A-2026-000042", "sellerName", "ТОО «Есіл Моторс»", "vehicle", "Chevrolet Onix", "deadline", "2026-12-02"),
+                Map.of("applicationNumber", "A-2026-000042", "sellerName", "ТОО «Есіл Моторс»", "vehicle", "Chevrolet Onix", "deadline", "2026-12-02",
+                        "regimeNotice@kk", "Сынақ режимі.", "regimeNotice@ru", "Тестовый режим.", "regimeNotice@en", "A test regime."),
                 "A-2026-000042"));
 
         JsonNode notice = awaitSmsStatus(token, id, "DELIVERED");

@@ -107,7 +107,9 @@ abstract class NotificationTestSupport {
                 "applicationNumber", applicationNumber,
                 "sellerName", "Astana Motors LLP",
                 "vehicle", "Chevrolet Cobalt 2026",
-                "deadline", "2026-03-11"), applicationNumber));
+                "deadline", "2026-03-11",
+                // The regime's own text, in each language, as the process passes it (Art. 52(3)).
+                "regimeNotice@kk", "Сынақ режимі.", "regimeNotice@ru", "Тестовый режим.", "regimeNotice@en", "A test regime."), applicationNumber));
     }
 
     static String newApplicationNumber() {

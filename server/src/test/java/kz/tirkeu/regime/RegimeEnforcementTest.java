@@ -78,8 +78,15 @@ class RegimeEnforcementTest {
     }
 
     @AfterAll
-    void resetClock() {
+    void endTheRegime() {
         clock.reset();
+        // The database is the JVM's, shared with the other test applications, and for them (at the real time) this
+        // regime's term has not run out yet: end it, so that none of them starts an application under it.
+        if (client.get("/api/v1/regimes/" + CODE, null).status() == 200
+                && !"TERMINATED".equals(client.get("/api/v1/regimes/" + CODE, null).body().path("status").asString())) {
+            official.decide(CODE, RegimeOfficial.draft(DecisionKind.TERMINATED, "ground", TerminationGround.AUTHORISED_BODY_DECISION,
+                    "reason", LocalizedText.of("сынақ аяқталды", "тест окончен", "the test is over")));
+        }
     }
 
     @Test

@@ -87,8 +87,16 @@ public final class StateData {
     private final Map<String, Named> namedPeople = new LinkedHashMap<>();
     private final Map<String, Vehicle> fixedVehicles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Vehicle> personaReadyVehicles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Sandboxes started in this JVM so far. Test applications run several sandboxes in one JVM against one database;
+     * each makes vehicles in its own block of serials, so a vehicle one made never has the VIN of another's, whose
+     * application may still be open there. The first sandbox — the only one of a normal run — starts at 900,000.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger SANDBOXES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MADE_PER_SANDBOX = 5_000;
     /** Serials of vehicles made on request (a sandbox control), after the personas' 800,000s. */
-    private final java.util.concurrent.atomic.AtomicInteger madeSerial = new java.util.concurrent.atomic.AtomicInteger(900_000);
+    private final java.util.concurrent.atomic.AtomicInteger madeSerial =
+            new java.util.concurrent.atomic.AtomicInteger(900_000 + (SANDBOXES.getAndIncrement() % 20) * MADE_PER_SANDBOX);
     private final Map<String, Organisation> organisations = new LinkedHashMap<>();
     private final Map<String, List<Fine>> fines = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Scenario> scenarios = new ArrayList<>();

@@ -1,0 +1,10 @@
+package kz.tirkeu.regime.monitoring;
+
+/**
+ * What the applications under a regime did in a period. The regime package asks; the package that keeps the
+ * applications answers (it knows its action log), so the regime never reads another package's tables.
+ */
+public interface ActivityIndicators {
+
+    Indicators measure(String regime, Period period);
+}
