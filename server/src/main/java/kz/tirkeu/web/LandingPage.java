@@ -1,6 +1,9 @@
 package kz.tirkeu.web;
 
+import java.util.List;
 import kz.tirkeu.identity.web.PublicEndpoint;
+import kz.tirkeu.regime.RegimeGate;
+import kz.tirkeu.regime.RegimeStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,10 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LandingPage {
 
     private final SandboxWalkthrough walkthrough;
+    private final RegimeGate regimes;
     private final boolean sandbox;
 
-    LandingPage(SandboxWalkthrough walkthrough, @Value("${tirkeu.sandbox.enabled:true}") boolean sandbox) {
+    LandingPage(SandboxWalkthrough walkthrough, RegimeGate regimes, @Value("${tirkeu.sandbox.enabled:true}") boolean sandbox) {
         this.walkthrough = walkthrough;
+        this.regimes = regimes;
         this.sandbox = sandbox;
     }
 
@@ -24,6 +29,11 @@ class LandingPage {
     String landing(Model model) {
         model.addAttribute("sandbox", sandbox);
         model.addAttribute("readyCar", sandbox ? walkthrough.readyCar().orElse(null) : null);
+        // Which experimental legal regime a new application would start under now, and how the others stand: a
+        // newcomer learns before anything else that the pilot's own term has ended (31.08.2026).
+        List<RegimeGate.InForce> all = regimes.inForce();
+        model.addAttribute("regimes", all);
+        model.addAttribute("activeRegime", all.stream().filter(r -> r.status() == RegimeStatus.ACTIVE).findFirst().orElse(null));
         return "landing";
     }
 }

@@ -157,6 +157,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/regimes/{code}/decisions/to-sign", EnumSet.of(Role.REGIME_AUTHORITY)),
             Map.entry("POST /api/v1/regimes/{code}/decisions", EnumSet.of(Role.REGIME_AUTHORITY)),
             Map.entry("GET /api/v1/regimes/{code}/results", "PUBLIC"),
+            Map.entry("GET /api/v1/regimes.csv", "PUBLIC"),
+            Map.entry("GET /regimes", "PUBLIC"),
+            Map.entry("GET /regimes/{code}", "PUBLIC"),
+            Map.entry("GET /regimes/{code}/versions/{version}", "PUBLIC"),
             Map.entry("GET /api/v1/regimes/{code}/results.csv", "PUBLIC"),
             Map.entry("GET /api/v1/regimes/{code}/indicators", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR))));
 
@@ -265,6 +269,7 @@ class AuthorizationMatrixTest {
                 .replace("{applicationNumber}", "A-2026-999999")
                 .replace("{pscCode}", "ALM-01")
                 .replace("{seq}", "1")
+                .replace("{version}", "1")
                 .replaceAll("\\{[a-zA-Z]+Id}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
                 .header("Content-Type", "application/json")

@@ -1,18 +1,13 @@
 package kz.tirkeu.regime.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.identity.web.PublicEndpoint;
-import kz.tirkeu.regime.RegimeDates;
-import kz.tirkeu.regime.RegimeRegistry;
-import kz.tirkeu.regime.Term;
 import kz.tirkeu.regime.monitoring.Indicators;
 import kz.tirkeu.regime.monitoring.Period;
 import kz.tirkeu.regime.monitoring.PublishedResults;
@@ -33,11 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RegimeResultsApi {
 
     private final RegimeMonitoring monitoring;
-    private final RegimeRegistry registry;
 
-    RegimeResultsApi(RegimeMonitoring monitoring, RegimeRegistry registry) {
+    RegimeResultsApi(RegimeMonitoring monitoring) {
         this.monitoring = monitoring;
-        this.registry = registry;
     }
 
     /** Public by law (Art. 56): no person is in it, and small counts are shown as "fewer than 5". */
@@ -81,17 +74,7 @@ class RegimeResultsApi {
     }
 
     private Period period(String code, String from, String to) {
-        if (from != null || to != null) {
-            return Period.parse(from, to);
-        }
-        Term term = registry.find(code).map(r -> r.parametersAt(registry.now()).term()).orElse(null);
-        LocalDate today = RegimeDates.dayOf(registry.now());
-        if (term == null) {
-            return new Period(today, today);
-        }
-        LocalDate end = term.end().isBefore(today) ? term.end() : today;
-        LocalDate start = term.start().isAfter(end.minusDays(365)) ? term.start() : end.minusDays(365);
-        return new Period(start.isAfter(end) ? end : start, end);
+        return monitoring.period(code, from, to);
     }
 
     /** RFC 4180 CSV, UTF-8 with a byte-order mark so that spreadsheet programs read the Cyrillic names right. */

@@ -5,6 +5,7 @@ import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.regime.InvalidRegime;
+import kz.tirkeu.regime.RegimeParameters;
 import kz.tirkeu.regime.RegimeRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,25 @@ class RegimesApi {
     @PublicEndpoint
     List<RegimeView> all() {
         return registry.all().stream().map(r -> RegimeView.of(r, registry.now())).toList();
+    }
+
+    /** The register as a table, one regime per row (Art. 56: machine-readable); the JSON has everything else. */
+    @GetMapping(value = "/api/v1/regimes.csv", produces = "text/csv")
+    @PublicEndpoint
+    ResponseEntity<byte[]> allCsv() {
+        StringBuilder csv = new StringBuilder("code,sandbox,status,statusSince,version,name_kk,name_ru,name_en,termStart,termEnd,territory,legalBasis,subjects,decisions\r\n");
+        for (RegimeView r : all()) {
+            RegimeParameters p = r.parameters();
+            String subjects = p.subjects().stream()
+                    .map(s -> s.bin() + " " + s.name() + s.exclusion().map(e -> " (excluded " + e.on() + ")").orElse(""))
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            String basis = p.legalBasis().stream().map(a -> a.title().ru() + " " + a.citation()).reduce((a, b) -> a + "; " + b).orElse("");
+            List<String> cells = List.of(r.code(), String.valueOf(r.sandbox()), r.status().name(), r.statusSince() == null ? "" : r.statusSince(),
+                    String.valueOf(r.version()), p.name().kk(), p.name().ru(), p.name().en(), p.term().start().toString(), p.term().end().toString(),
+                    String.join(" ", p.territory()), basis, subjects, String.valueOf(r.decisions().size()));
+            csv.append(String.join(",", cells.stream().map(RegimeResultsApi.Csv::cell).toList())).append("\r\n");
+        }
+        return RegimeResultsApi.Csv.attachment("regimes.csv", csv.toString());
     }
 
     /** Public by law (Art. 56). */
