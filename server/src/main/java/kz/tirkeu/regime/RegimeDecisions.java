@@ -15,13 +15,7 @@ import kz.tirkeu.pki.cms.Digests;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.json.CanonicalJson;
 import kz.tirkeu.pki.validation.ExpectedSigner;
-import kz.tirkeu.pki.validation.Indication;
-import kz.tirkeu.pki.validation.SubIndication;
 import kz.tirkeu.pki.validation.ValidationReport;
-import kz.tirkeu.pki.validation.ValidationRequest;
-import kz.tirkeu.signatures.SignatureVerification;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,14 +33,14 @@ public class RegimeDecisions {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{2,39}");
 
     private final RegimeRegister register;
-    private final SignatureVerification verification;
+    private final SignedDocuments signatures;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
-    RegimeDecisions(RegimeRegister register, SignatureVerification verification, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+    RegimeDecisions(RegimeRegister register, SignedDocuments signatures, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         this.register = register;
-        this.verification = verification;
+        this.signatures = signatures;
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
@@ -259,38 +253,15 @@ public class RegimeDecisions {
     }
 
     private ValidationReport validate(byte[] bytes, byte[] cms, SignedInPerson official) {
-        Optional<byte[]> attached = attachedContent(cms);
-        if (attached.isPresent() && !java.util.Arrays.equals(attached.get(), bytes)) {
-            throw new InvalidRegime("DECISION_SIGNATURE_MISMATCH", "The signature is over something other than this decision. Sign the dataToSign you were given.");
-        }
-        ValidationRequest request = ValidationRequest.of(cms).expecting(ExpectedSigner.individual(official.iin()));
-        ValidationReport report = verification.validate(attached.isPresent() ? request : request.withDetachedContent(bytes));
-        if (!report.passed()) {
-            boolean later = report.indication() == Indication.INDETERMINATE && report.subIndication().orElse(null) == SubIndication.TRY_LATER;
-            throw new InvalidRegime("DECISION_SIGNATURE_INVALID", later ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
-                    "The decision is not recorded: its signature " + (later ? "cannot be checked now (the CA does not answer); try again shortly." :
-                            "is not valid — " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse("")
-                                    + ". Sign with your own SIGN key."));
-        }
-        return report;
+        return signatures.check(bytes, cms, ExpectedSigner.individual(official.iin()), "The decision", "DECISION");
     }
 
     private String reportJson(ValidationReport report) {
-        String signer = report.signers().stream().flatMap(s -> s.signer().stream())
-                .map(c -> c.commonName() + c.iin().map(i -> ", IIN " + i.value()).orElse("") + ", certificate " + c.serialHex()).findFirst().orElse("");
-        return json.writeValueAsString(java.util.Map.of("indication", report.indication().name(), "signer", signer));
+        return signatures.reportJson(report);
     }
 
     byte[] canonical(DecisionContent content) {
         return CanonicalJson.canonicalize(json.writeValueAsString(content));
-    }
-
-    private static Optional<byte[]> attachedContent(byte[] cms) {
-        try {
-            return Optional.ofNullable(new CMSSignedData(cms).getSignedContent()).map(content -> (byte[]) content.getContent());
-        } catch (CMSException | RuntimeException e) {
-            throw new InvalidRegime("DECISION_SIGNATURE_INVALID", "The signature is not a CMS (PKCS#7) signature: send what NCALayer returned, in base64.");
-        }
     }
 
     private static String blankToNull(String text) {

@@ -26,7 +26,8 @@ public record RegimeParameters(LocalizedText name, List<LegalAct> legalBasis, Lo
 
     public RegimeParameters {
         legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
-        territory = territory == null ? Set.of() : Set.copyOf(new TreeSet<>(territory));
+        // Sorted, so that pages and files list the regions in their codes' order.
+        territory = territory == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(territory));
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         inFlight = inFlight == null ? InFlightRule.FINISH_STARTED : inFlight;
     }

@@ -63,6 +63,15 @@ public class CertificateSigning {
         return issuer.issue(json, credential(), platform());
     }
 
+    /**
+     * The platform's seal on another document it issues (e.g. a regime's evaluation report): the same key, time-stamp
+     * and embedded revocation evidence as a certificate, so it verifies the same way outside the platform.
+     * Network I/O: never call inside a database transaction.
+     */
+    public byte[] seal(String json) {
+        return sign(json);
+    }
+
     /** Verifies a certificate file as anyone would: against the trust anchors, expecting the platform's seal. */
     public VerifiedDocument verify(byte[] file) {
         return new DigitalDocumentVerifier(signatures.validator()).verify(file, platform());
