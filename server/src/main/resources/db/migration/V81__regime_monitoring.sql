@@ -39,3 +39,16 @@ create trigger regime_evaluation_no_change before update or delete on regime_eva
 
 -- Monitoring counts the notices about a regime's applications by their subject (the application number).
 create index notices_by_subject on notices (subject_reference, created_at);
+
+-- Attempts refused at S1 because of the regime itself (its term, status, subjects, channel): no application is
+-- created for them, so the action log never sees them; monitoring counts them from here. Dealers only (BINs).
+create table regime_refusal (
+    id           bigserial   primary key,
+    regime_code  text        references regime (code),
+    code         text        not null,
+    rule         text,
+    seller_bin   char(12)    not null,
+    channel      text        not null,
+    at           timestamptz not null
+);
+create index regime_refusal_by_regime on regime_refusal (regime_code, at);

@@ -36,6 +36,15 @@ public class OutsideRegime extends ProblemException implements LocalizedProblem 
         return text.in(locale);
     }
 
+    /** The regime whose limit refused, if any regime is on record. */
+    public java.util.Optional<String> regime() {
+        return java.util.Optional.ofNullable(regime);
+    }
+
+    public String rule() {
+        return rule;
+    }
+
     public LocalizedText text() {
         return text;
     }

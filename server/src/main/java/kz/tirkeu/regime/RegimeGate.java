@@ -21,9 +21,11 @@ public class RegimeGate {
     private final RegimeRegister register;
     private final java.time.Clock clock;
     private final boolean sandboxRegimes;
+    private final RegimeRefusals refusals;
 
-    RegimeGate(RegimeRegister register, java.time.Clock clock, RegimeProperties properties) {
+    RegimeGate(RegimeRegister register, java.time.Clock clock, RegimeProperties properties, RegimeRefusals refusals) {
         this.register = register;
+        this.refusals = refusals;
         this.clock = clock;
         this.sandboxRegimes = properties.sandboxRegime();
     }
@@ -50,7 +52,9 @@ public class RegimeGate {
                 return regime.refAt(at);
             }
         }
-        throw whyNot(regimes, seller, channel, at);
+        OutsideRegime refusal = whyNot(regimes, seller, channel, at);
+        refusals.record(refusal, seller, channel, at);
+        throw refusal;
     }
 
     /** A regime as the process definition names it: the version in force now and its status. */

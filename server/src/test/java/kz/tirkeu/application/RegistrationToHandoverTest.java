@@ -132,6 +132,8 @@ class RegistrationToHandoverTest {
         List<String> steps = new ArrayList<>();
         done.path("timeline").forEach(e -> steps.add(e.path("action").asString() + " " + e.path("step").asString()));
         assertThat(steps).containsSubsequence("SUBMITTED S19", "REGISTERED S19", "DOCUMENTS_READY P7", "QUEUE_TICKET_ISSUED P8", "HANDED_OVER P10");
+        // In the default run, after the pilot's term (31.08.2026), the whole way goes under the sandbox's own regime (issue [6]).
+        assertThat(done.path("timeline").get(0).path("detail").path("regime").asString()).isEqualTo("tirkeu-sandbox");
         JsonNode history = client.get("/api/v1/register/vehicles/" + submitted.vin(), client.signIn("staff-police-officer")).body().path("history");
         List<String> operations = new ArrayList<>();
         history.forEach(h -> operations.add(h.path("operation").asString()));

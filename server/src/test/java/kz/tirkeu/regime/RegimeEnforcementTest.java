@@ -95,6 +95,7 @@ class RegimeEnforcementTest {
         String seller = client.signIn("dealer1-manager");
         String vin = journey.freshVehicle(journey.iinOf("buyer-aidar"), 1).path("vin").asString();
 
+        long refusedBefore = s1Refusals("REGIME_TERM_ENDED");
         Reply ru = start(seller, vin, "buyer-aidar", "ru");
         Reply en = start(seller, vin, "buyer-aidar", "en");
 
@@ -111,6 +112,21 @@ class RegimeEnforcementTest {
         assertThat(pilot.path("status").asString()).isEqualTo("TERMINATED");
         assertThat(pilot.path("parameters").path("term").path("end").asString()).isEqualTo("2026-08-31");
         assertThat(client.get("/api/v1/process-definition", null).body().path("regimes").toString()).contains("egov-primary-registration-754-499", "TERMINATED");
+        assertThat(s1Refusals("REGIME_TERM_ENDED")).as("monitoring counts the attempts, though no application was made").isEqualTo(refusedBefore + 2);
+    }
+
+    /** The pilot's refusals at S1 today with this code, as the authorised body's indicators count them. */
+    private long s1Refusals(String code) {
+        String today = RegimeDates.dayOf(clock.instant()).toString();
+        JsonNode indicators = client.get("/api/v1/regimes/egov-primary-registration-754-499/indicators?from=" + today + "&to=" + today,
+                official.token()).body();
+        long n = 0;
+        for (JsonNode refusal : indicators.path("total").path("refused")) {
+            if (refusal.path("step").asString().equals("S1") && refusal.path("code").asString().equals(code)) {
+                n += refusal.path("count").asLong();
+            }
+        }
+        return n;
     }
 
     @Test

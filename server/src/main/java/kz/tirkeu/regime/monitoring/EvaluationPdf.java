@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import kz.tirkeu.regime.RegimeDates;
+import kz.tirkeu.registry.certificate.CertificatePdf;
 import kz.tirkeu.regime.monitoring.Indicators.Spread;
 import kz.tirkeu.regime.monitoring.Indicators.Tally;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -244,20 +245,11 @@ public class EvaluationPdf {
             page.close();
         }
 
+        /** Paragraphs broken into lines as on the certificate; typed text may carry tabs and carriage returns, which no font draws. */
         static List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             for (String paragraph : text.replace("\r", "").replace("\t", " ").split("\n")) {
-                StringBuilder line = new StringBuilder();
-                for (String word : paragraph.split(" ")) {
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                        lines.add(line.toString());
-                        line = new StringBuilder(word);
-                    } else {
-                        line = new StringBuilder(candidate);
-                    }
-                }
-                lines.add(line.toString());
+                lines.addAll(CertificatePdf.wrap(paragraph, font, size, width));
             }
             return lines;
         }

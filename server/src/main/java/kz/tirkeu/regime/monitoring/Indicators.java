@@ -46,6 +46,19 @@ public record Indicators(String regime, Period period, Tally total, List<Tally> 
             refused = List.copyOf(refused);
         }
 
+        /** A group with nothing counted yet. */
+        public static Tally empty(String key) {
+            return new Tally(key, 0, 0, 0, List.of(), 0, 0, Spread.NONE, Spread.NONE, 0, 0, 0, Duration.ZERO, 0, 0, 0);
+        }
+
+        /** The same figures with more refusals (those of S1 the regime itself refused, which no action log holds). */
+        public Tally withRefusals(List<Refusals> more) {
+            List<Refusals> all = new java.util.ArrayList<>(refused);
+            all.addAll(more);
+            return new Tally(key, started, registered, handedOver, all, declined, expired, toRegistered, toHandover, reviewsAsked,
+                    reviewsOverturned, outageWaits, outageWaitTime, noticesSent, noticesDelivered, noticesRead);
+        }
+
         public long refusedTotal() {
             return refused.stream().mapToLong(Refusals::count).sum();
         }

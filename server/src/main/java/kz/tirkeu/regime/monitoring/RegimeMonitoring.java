@@ -1,7 +1,15 @@
 package kz.tirkeu.regime.monitoring;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import kz.tirkeu.regime.RegimeRefusals;
+import kz.tirkeu.regime.monitoring.Indicators.Refusals;
+import kz.tirkeu.regime.monitoring.Indicators.Tally;
 import kz.tirkeu.regime.InvalidRegime;
 import kz.tirkeu.regime.Regime;
 import kz.tirkeu.regime.RegimeDates;
@@ -17,20 +25,42 @@ public class RegimeMonitoring {
 
     private final RegimeRegistry registry;
     private final ActivityIndicators activity;
+    private final RegimeRefusals refusals;
 
-    RegimeMonitoring(RegimeRegistry registry, ActivityIndicators activity) {
+    RegimeMonitoring(RegimeRegistry registry, ActivityIndicators activity, RegimeRefusals refusals) {
         this.registry = registry;
         this.activity = activity;
+        this.refusals = refusals;
     }
 
+    /**
+     * What the applications did, and the attempts the regime refused at S1 before any application existed (step S1,
+     * their codes; for the whole regime and per dealer — no region, since ГБД ЮЛ was never asked for them).
+     */
     public Indicators indicators(String code, Period period) {
         regime(code);
-        return activity.measure(code, period);
+        Indicators measured = activity.measure(code, period);
+        List<RegimeRefusals.Counted> refused = refusals.of(code, period.start(), period.end());
+        if (refused.isEmpty()) {
+            return measured;
+        }
+        Map<String, Tally> dealers = new LinkedHashMap<>();
+        measured.byDealer().forEach(t -> dealers.put(t.key(), t));
+        Map<String, List<Refusals>> byDealer = new LinkedHashMap<>();
+        Map<String, Long> total = new TreeMap<>();
+        for (RegimeRefusals.Counted c : refused) {
+            byDealer.computeIfAbsent(c.sellerBin(), bin -> new ArrayList<>()).add(new Refusals("S1", c.code(), c.count()));
+            total.merge(c.code(), c.count(), Long::sum);
+        }
+        byDealer.forEach((bin, more) -> dealers.put(bin, dealers.getOrDefault(bin, Tally.empty(bin)).withRefusals(more)));
+        List<Refusals> totalMore = total.entrySet().stream().map(e -> new Refusals("S1", e.getKey(), e.getValue())).toList();
+        return new Indicators(code, period, measured.total().withRefusals(totalMore), measured.byRegion(),
+                dealers.values().stream().sorted(java.util.Comparator.comparing(Tally::key)).toList());
     }
 
     public PublishedResults published(String code, Period period) {
         Regime regime = regime(code);
-        return PublishedResults.of(activity.measure(code, period), bin -> dealerName(regime, bin));
+        return PublishedResults.of(indicators(code, period), bin -> dealerName(regime, bin));
     }
 
     /**

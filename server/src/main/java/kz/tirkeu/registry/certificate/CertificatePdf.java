@@ -212,7 +212,7 @@ public class CertificatePdf {
     }
 
     /** Breaks text into lines no wider than {@code width} points, at spaces (a longer word stays whole). */
-    static List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
+    public static List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
