@@ -120,6 +120,9 @@ class RegimeEvaluationTest {
 
         for (Map.Entry<String, String> language : Map.of("kk", "БАҒАЛАУ ТУРАЛЫ ЕСЕП", "ru", "ОТЧЁТ ОБ ОЦЕНКЕ").entrySet()) {
             byte[] pdf = download(issued.body().path("links").path("pdf" + (language.getKey().equals("kk") ? "Kk" : "Ru")).asString(), authority);
+            // Kept for a person to look at, as the browser tests keep their screenshots.
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/regime-evaluation-" + language.getKey() + ".pdf"), pdf);
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
                 assertThat(text).contains(language.getValue()).contains(number).contains(SANDBOX);

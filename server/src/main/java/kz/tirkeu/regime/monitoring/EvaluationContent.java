@@ -28,7 +28,8 @@ public record EvaluationContent(String type, String number, String regime, int r
 
     static final String METHOD = "Counted from the applications' action logs. An event counts in the period in which it happened "
             + "(days of Asia/Almaty, both ends included). Refusals are final ones (automated and by officers), by step and code; a correctable "
-            + "refusal (the buyer's IIN) is not one. Durations are the median and 90th percentile (linear interpolation) of S1→REGISTERED "
+            + "refusal (the buyer's IIN) is not one; attempts the regime itself refused at S1 (no application was created) are counted as "
+            + "step S1 with their code, per dealer but in no region (ГБД ЮЛ was not asked). Durations are the median and 90th percentile (linear interpolation) of S1→REGISTERED "
             + "for registrations in the period and of REGISTERED→HANDED_OVER for handovers in the period. A wait begins when an ask of the "
             + "state systems ends waiting after one that did not, and lasts until the next ask (up to the issue time if not over). "
             + "An application belongs to the region of its seller's legal address in ГБД ЮЛ. Notices are those about the applications, "

@@ -49,7 +49,17 @@ public class EvaluationPdf {
                     Map.entry("waits", "Мемлекеттік жүйелерді күту: саны / жалпы уақыты"), Map.entry("notices", "Хабарламалар: жіберілді / жеткізілді / оқылды"),
                     Map.entry("refusals", "Бас тартулар (қадам, код, саны)"), Map.entry("decisions", "Кезеңдегі шешімдер"),
                     Map.entry("reports", "Дилерлердің есептері"), Map.entry("noReport", "Есеп бермеген дилерлер"), Map.entry("none", "жоқ"),
-                    Map.entry("method", "Есептеу әдісі (JSON-да толық)"),
+                    Map.entry("method", "Есептеу әдісі"),
+                    Map.entry("methodText", "Әрекеттер журналы бойынша есептеледі. Оқиға болған кезеңде есептеледі (Asia/Almaty күндері, екі шеті де кіреді). "
+                            + "Бас тартулар — түпкілікті бас тартулар (автоматты және полиция қызметкерлерінікі), қадам және код бойынша; S1-де режимнің өзі "
+                            + "бас тартқан әрекеттер де кіреді. Мерзімдер — медиана және 90-процентиль. Өтініш сатушының ГБД ЮЛ-дағы заңды мекенжайы өңіріне жатады. "
+                            + "Толық сипаттамасы — JSON-дағы method өрісінде."),
+                    Map.entry("allRegions", "Қазақстанның барлық өңірлері (01–20)"),
+                    Map.entry("status.PROPOSED", "Ұсынылды"), Map.entry("status.ESTABLISHED", "Белгіленді"), Map.entry("status.ACTIVE", "Қолданыста"),
+                    Map.entry("status.SUSPENDED", "Тоқтатыла тұрды"), Map.entry("status.TERMINATED", "Тоқтатылды"),
+                    Map.entry("kind.PROPOSED", "Ұсынылды"), Map.entry("kind.ESTABLISHED", "Белгіленді"), Map.entry("kind.MODIFIED", "Өзгертілді"),
+                    Map.entry("kind.SUBJECT_ADMITTED", "Ұйым жіберілді"), Map.entry("kind.SUBJECT_EXCLUDED", "Ұйым шығарылды"),
+                    Map.entry("kind.SUSPENDED", "Тоқтатыла тұрды"), Map.entry("kind.RESUMED", "Қайта басталды"), Map.entry("kind.TERMINATED", "Тоқтатылды"),
                     Map.entry("original", "Түпнұсқасы — платформаның ЭЦҚ-мен мөрленген электрондық құжат (.p7m); бұл файл — оның басып шығаруға арналған көрінісі.")),
             Language.ru, Map.ofEntries(
                     Map.entry("title", "ОТЧЁТ ОБ ОЦЕНКЕ ЭКСПЕРИМЕНТАЛЬНОГО ПРАВОВОГО РЕЖИМА"),
@@ -64,7 +74,17 @@ public class EvaluationPdf {
                     Map.entry("waits", "Ожидания госсистем: число / общее время"), Map.entry("notices", "Уведомления: отправлено / доставлено / прочитано"),
                     Map.entry("refusals", "Отказы (шаг, код, число)"), Map.entry("decisions", "Решения за период"),
                     Map.entry("reports", "Отчёты дилеров"), Map.entry("noReport", "Дилеры, не представившие отчёт"), Map.entry("none", "нет"),
-                    Map.entry("method", "Методика подсчёта (полностью — в JSON)"),
+                    Map.entry("method", "Методика подсчёта"),
+                    Map.entry("methodText", "Считается по журналам действий заявлений. Событие считается в том периоде, когда произошло (дни Asia/Almaty, оба конца "
+                            + "включительно). Отказы — окончательные (автоматические и сотрудников полиции), по шагу и коду; включая попытки, в которых на S1 "
+                            + "отказал сам режим. Сроки — медиана и 90-й процентиль. Заявление относится к региону юридического адреса продавца в ГБД ЮЛ. "
+                            + "Полное описание — в поле method JSON."),
+                    Map.entry("allRegions", "все регионы Казахстана (01–20)"),
+                    Map.entry("status.PROPOSED", "Предложен"), Map.entry("status.ESTABLISHED", "Установлен"), Map.entry("status.ACTIVE", "Действует"),
+                    Map.entry("status.SUSPENDED", "Приостановлен"), Map.entry("status.TERMINATED", "Прекращён"),
+                    Map.entry("kind.PROPOSED", "Предложен"), Map.entry("kind.ESTABLISHED", "Установлен"), Map.entry("kind.MODIFIED", "Изменён"),
+                    Map.entry("kind.SUBJECT_ADMITTED", "Организация допущена"), Map.entry("kind.SUBJECT_EXCLUDED", "Организация исключена"),
+                    Map.entry("kind.SUSPENDED", "Приостановлен"), Map.entry("kind.RESUMED", "Возобновлён"), Map.entry("kind.TERMINATED", "Прекращён"),
                     Map.entry("original", "Оригинал — электронный документ, скреплённый ЭЦП платформы (.p7m); этот файл — его печатное представление.")));
 
     public byte[] render(EvaluationContent report, Language language) {
@@ -79,8 +99,8 @@ public class EvaluationPdf {
             out.pair(l.get("regime"), report.name().in(locale) + " (" + report.regime() + ", v" + report.regimeVersion() + ")");
             out.pair(l.get("basis"), String.join("; ", report.legalBasis()));
             out.pair(l.get("term"), RegimeDates.text(report.term().start()) + " – " + RegimeDates.text(report.term().end()));
-            out.pair(l.get("territory"), String.join(", ", report.territory()));
-            out.pair(l.get("status"), report.statusAtPeriodEnd().name());
+            out.pair(l.get("territory"), report.territory().size() == 20 ? l.get("allRegions") : String.join(", ", new java.util.TreeSet<>(report.territory())));
+            out.pair(l.get("status"), l.get("status." + report.statusAtPeriodEnd().name()));
             out.pair(l.get("period"), report.period().text());
             out.pair(l.get("issued"), MOMENT.format(report.issuedAt()));
             out.pair(l.get("issuer"), report.issuer());
@@ -101,7 +121,7 @@ public class EvaluationPdf {
             if (report.decisions().isEmpty()) {
                 out.line(l.get("none"));
             }
-            report.decisions().forEach(d -> out.line(RegimeDates.text(d.effectiveOn()) + " · " + d.kind()
+            report.decisions().forEach(d -> out.line(RegimeDates.text(d.effectiveOn()) + " · " + l.getOrDefault("kind." + d.kind(), d.kind())
                     + (d.legalBasis() == null ? "" : " · " + d.legalBasis()) + (d.reason() == null ? "" : " · " + d.reason().in(locale))));
             out.heading(l.get("reports"), 11);
             if (report.dealerReports().isEmpty()) {
@@ -111,7 +131,7 @@ public class EvaluationPdf {
                     + RegimeDates.text(r.to()) + " · " + MOMENT.format(r.submittedAt())));
             out.pair(l.get("noReport"), report.dealersWithoutReport().isEmpty() ? l.get("none") : String.join(", ", report.dealersWithoutReport()));
             out.heading(l.get("method"), 10);
-            out.small(report.method());
+            out.small(l.get("methodText"));
             out.small(l.get("original"));
             out.close();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
