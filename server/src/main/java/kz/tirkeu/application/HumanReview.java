@@ -39,10 +39,12 @@ public class HumanReview {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration deadline;
+    private final ConflictOfInterest conflicts;
 
     HumanReview(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, ApplicationProcess process, RegistrationDecision decision,
                 NotificationPoint notifications, TransactionTemplate transaction, Clock clock,
-                @Value("${tirkeu.review.deadline:10d}") Duration deadline) {
+                @Value("${tirkeu.review.deadline:10d}") Duration deadline, ConflictOfInterest conflicts) {
+        this.conflicts = conflicts;
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -121,6 +123,7 @@ public class HumanReview {
             ApplicationRecord record = applications.lock(number).orElseThrow(ApplicationProcess::notFound);
             PoliceCase policeCase = cases.of(record.id()).filter(c -> c.kind() == PoliceCase.Kind.REVIEW).orElseThrow(ApplicationProcess::notFound);
             PoliceWork.requireRegion(officer, policeCase);
+            conflicts.requireNotParty(officer, record.id());
             Review review = reviews.open(record.id()).filter(r -> policeCase.open())
                     .orElseThrow(() -> new ApplicationRefused("NO_REVIEW_PENDING", HttpStatus.CONFLICT, "No review of this application is pending."));
             Instant now = clock.instant();

@@ -25,8 +25,11 @@ public class PoliceQueue {
     private final Reviews reviews;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ConflictOfInterest conflicts;
 
-    PoliceQueue(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, TransactionTemplate transaction, Clock clock) {
+    PoliceQueue(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, TransactionTemplate transaction, Clock clock,
+                ConflictOfInterest conflicts) {
+        this.conflicts = conflicts;
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -53,6 +56,7 @@ public class PoliceQueue {
         return transaction.execute(status -> {
             ApplicationRecord record = applications.lock(number).orElseThrow(ApplicationProcess::notFound);
             PoliceCase policeCase = openCase(officer, record);
+            conflicts.requireNotParty(officer, record.id());
             if (policeCase.officerIin().equals(Optional.of(officer.iin().value()))) {
                 return policeCase; // already theirs: taking it again changes nothing
             }

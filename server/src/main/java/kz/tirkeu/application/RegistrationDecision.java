@@ -80,13 +80,14 @@ public class RegistrationDecision {
     private final Clock clock;
     private final Duration decisionDelay;
     private final String issuingUnit;
+    private final ConflictOfInterest conflicts;
 
     RegistrationDecision(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, Checks checks, VehiclePassports passports,
                          Individuals individuals, PaymentGateway payments, StatementSignatures signatures, PlateAllocator plates,
                          CertificateIssuer certificates, VehicleRegister register, CollectionOrders collection, NotificationPoint notifications,
                          RegimeOfApplication regimeOf, JdbcClient db, TransactionTemplate transaction, Clock clock,
                          @Value("${tirkeu.registration.decision-delay:0s}") Duration decisionDelay,
-                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit) {
+                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit, ConflictOfInterest conflicts) {
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -107,6 +108,7 @@ public class RegistrationDecision {
         this.clock = clock;
         this.decisionDelay = decisionDelay;
         this.issuingUnit = issuingUnit;
+        this.conflicts = conflicts;
     }
 
     /** S18 is done: the application joins its region's police queue. Called in the transaction that logged SUBMITTED. */
@@ -180,6 +182,7 @@ public class RegistrationDecision {
                 .orElseThrow(() -> new ApplicationRefused("NO_DECISION_PENDING", HttpStatus.CONFLICT,
                         "Application " + number + " awaits no registration decision; it is " + record.status() + "."));
         PoliceWork.requireRegion(officer, policeCase);
+        conflicts.requireNotParty(officer, record.id());
         if (!policeCase.officerIin().equals(Optional.of(officer.iin().value()))) {
             throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT,
                     "Take the case over first (POST …/assignment); " + policeCase.officerIin().map(o -> "another officer holds it.").orElse("nobody holds it."));

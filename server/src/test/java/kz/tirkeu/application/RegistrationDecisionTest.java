@@ -391,6 +391,31 @@ class RegistrationDecisionTest {
         assertThat(resumed.path("timeline").toString()).contains("\"waived\":\"CONTRACT_NOT_FOUND\"");
     }
 
+    /** Issue [7]: an officer who bought the car asked for review as the buyer and overturned the refusal as the officer. */
+    @Test
+    void anOfficerWhoIsTheBuyerCanNeitherTakeOverNorReviewTheirOwnApplication() {
+        Submitted submitted = journey.submitted("staff-police-officer", 2);
+        String officer = submitted.buyerToken(); // one person, one session: BUYER and POLICE_OFFICER of region 02
+        String path = "/api/v1/police/cases/" + submitted.number();
+        Reply takeOver = client.post(path + "/assignment", "", officer);
+        assertThat(takeOver.status()).isEqualTo(403);
+        assertThat(takeOver.code()).isEqualTo("CONFLICT_OF_INTEREST");
+
+        String iin = journey.iinOf("staff-police-officer");
+        JsonNode fine = client.post("/sandbox/erap/v1/fines/" + iin, "", null).body();
+        try {
+            decideAutomatically(submitted.number());
+        } finally {
+            journey.delete("/sandbox/erap/v1/fines/" + iin + "/" + fine.path("protocolNumber").asString(), null);
+        }
+        assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
+                Map.of("comment", "The fine is not mine."), officer).status()).isEqualTo(201);
+        Reply overturn = client.post(path + "/review", Map.of("decision", "OVERTURN", "reason", "Looks fine to me."), officer);
+        assertThat(overturn.code()).isEqualTo("CONFLICT_OF_INTEREST");
+        assertThat(client.get("/api/v1/applications/" + submitted.number(), officer).body().path("status").asString())
+                .as("the review waits for another officer").isEqualTo("UNDER_REVIEW");
+    }
+
     private void decideAutomatically(String number) {
         AutomaticDecision.takeFor(number, decision, clock, db);
     }
