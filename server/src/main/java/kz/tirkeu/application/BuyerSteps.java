@@ -128,6 +128,9 @@ public class BuyerSteps {
         });
     }
 
+    /** Wrong S16 codes before the code is void and the buyer must ask for a new one. */
+    static final int WRONG_CODES_ALLOWED = 5;
+
     /** S16 without МБГ: the buyer types a number; a code goes to it. */
     public ApplicationRecord enterPhone(SignedInPerson buyer, String number, String typed, Locale locale) {
         PhoneNumber phone = PhoneNumber.parse(typed);
@@ -146,27 +149,36 @@ public class BuyerSteps {
         return record;
     }
 
+    /**
+     * S16: the code sent to the typed number. A wrong code is counted in a transaction that commits, and only then
+     * refused: a refusal thrown inside the transaction would roll its own count back, and the limit would never hold.
+     */
     public ApplicationRecord confirmPhone(SignedInPerson buyer, String number, String code) {
-        return transaction.execute(status -> {
+        record Outcome(ApplicationRecord confirmed, ApplicationRefused refused) {}
+        Outcome outcome = transaction.execute(status -> {
             ApplicationRecord record = own(buyer, applications.lock(number));
             require(record, ApplicationStatus.AWAITING_PHONE);
             record PhoneRow(String phone, byte[] hash, java.time.OffsetDateTime expires, int wrong) {}
             PhoneRow row = db.sql("select phone, code_hash, code_expires_at, wrong_codes from buyer_phone where application_id = ? and source = 'BUYER'")
                     .param(record.id()).query((rs, n) -> new PhoneRow(rs.getString(1), rs.getBytes(2), rs.getObject(3, java.time.OffsetDateTime.class), rs.getInt(4)))
                     .optional().orElseThrow(() -> new ApplicationRefused("NO_PHONE_ENTERED", HttpStatus.CONFLICT, "Enter your phone number first."));
-            if (row.wrong() >= 5 || row.expires() == null || clock.instant().isAfter(row.expires().toInstant())) {
+            if (row.wrong() >= WRONG_CODES_ALLOWED || row.expires() == null || clock.instant().isAfter(row.expires().toInstant())) {
                 throw new ApplicationRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired or was mistyped too often. Enter the number again for a new code.");
             }
             if (code == null || !MessageDigest.isEqual(codeHash(record.number(), code.strip()), row.hash())) {
                 db.sql("update buyer_phone set wrong_codes = wrong_codes + 1 where application_id = ?").param(record.id()).update();
-                throw new ApplicationRefused("CODE_WRONG", HttpStatus.BAD_REQUEST, "The code is not right.");
+                return new Outcome(null, new ApplicationRefused("CODE_WRONG", HttpStatus.BAD_REQUEST, "The code is not right."));
             }
             Instant now = clock.instant();
             db.sql("update buyer_phone set confirmed_at = ?, code_hash = null where application_id = ?").params(Applications.utc(now), record.id()).update();
             log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Action.Kind.PHONE_CONFIRMED, Step.S16, ApplicationStatus.AWAITING_PAYMENT,
                     Map.of("source", "entered by the buyer", "phone", PhoneNumber.parse(row.phone()).masked()), null);
-            return applications.find(record.id()).orElseThrow();
+            return new Outcome(applications.find(record.id()).orElseThrow(), null);
         });
+        if (outcome.refused() != null) {
+            throw outcome.refused();
+        }
+        return outcome.confirmed();
     }
 
     /** S17: the invoice for the fees; the buyer pays on the gateway's page. Asking again gives the open invoice. */
@@ -200,8 +212,10 @@ public class BuyerSteps {
     }
 
     /**
-     * The gateway's confirmation. Verified by its HMAC; counted once by payment id, so a late or
-     * repeated callback changes nothing twice.
+     * The gateway's confirmation. Verified by its HMAC; then its invoice, application and amount must be the ones on
+     * record, and the gateway itself, asked again, must say the same: a callback alone — forged with a leaked secret, or
+     * replayed onto another invoice — never moves an application on, and a mismatch is a security event that leaves the
+     * applicant's application as it was. Counted once by payment id, so a late or repeated callback changes nothing twice.
      */
     public CallbackOutcome paymentCallback(byte[] body, String signatureHeader) {
         if (signatureHeader == null || !MessageDigest.isEqual(("sha256=" + hmac(body)).getBytes(StandardCharsets.US_ASCII),
@@ -212,13 +226,26 @@ public class BuyerSteps {
         String invoiceId = callback.path("invoiceId").asString();
         String paymentId = callback.path("paymentId").asString();
         String outcome = callback.path("status").asString();
+        record OnRecord(java.util.UUID applicationId, String number, long amountKzt) {}
+        OnRecord onRecord = db.sql("select p.application_id, a.number, p.amount_kzt from application_payment p join application a on a.id = p.application_id where p.invoice_id = ?")
+                .param(invoiceId).query((rs, n) -> new OnRecord(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getLong(3))).optional()
+                .orElseThrow(() -> new ApplicationRefused("INVOICE_UNKNOWN", HttpStatus.NOT_FOUND, "No invoice " + invoiceId + "."));
+        if (!callback.path("amountKzt").canConvertToLong() || callback.path("amountKzt").asLong() != onRecord.amountKzt()
+                || (callback.has("reference") && !onRecord.number().equals(callback.path("reference").asString()))) {
+            throw mismatch(invoiceId, "the callback says " + callback.path("amountKzt") + " KZT for " + callback.path("reference")
+                    + "; the invoice is " + onRecord.amountKzt() + " KZT for " + onRecord.number());
+        }
+        // Asked again over the platform's own connection to the gateway (network: before the transaction).
+        switch (payments.invoice(invoiceId)) {
+            case Answer.Found<PaymentGateway.Invoice> found when found.value().status().equals(outcome) && found.value().amountKzt() == onRecord.amountKzt() -> { }
+            case Answer.Found<PaymentGateway.Invoice> found -> throw mismatch(invoiceId, "the gateway says " + found.value().status() + " for "
+                    + found.value().amountKzt() + " KZT; the callback said " + outcome);
+            case Answer.NotFound<PaymentGateway.Invoice> none -> throw mismatch(invoiceId, "the gateway knows no such invoice");
+            case Answer.Unavailable<PaymentGateway.Invoice> down -> throw new ApplicationRefused("PAYMENT_GATEWAY_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+                    "The payment cannot be confirmed with the gateway right now; send the callback again later.");
+        }
         return transaction.execute(status -> {
-            Optional<java.util.UUID> applicationId = db.sql("select application_id from application_payment where invoice_id = ? for update")
-                    .param(invoiceId).query(java.util.UUID.class).optional();
-            if (applicationId.isEmpty()) {
-                throw new ApplicationRefused("INVOICE_UNKNOWN", HttpStatus.NOT_FOUND, "No invoice " + invoiceId + ".");
-            }
-            ApplicationRecord record = applications.lock(applicationId.get()).orElseThrow();
+            ApplicationRecord record = applications.lock(onRecord.applicationId()).orElseThrow();
             int changed = db.sql("update application_payment set status = ?, payment_id = ?, paid_at = ? where invoice_id = ? and status = 'PENDING'")
                     .params(outcome, paymentId, Applications.utc(clock.instant()), invoiceId).update();
             if (changed == 0) {
@@ -226,11 +253,21 @@ public class BuyerSteps {
             }
             if ("PAID".equals(outcome) && record.status() == ApplicationStatus.AWAITING_PAYMENT) {
                 log.append(record.id(), clock.instant(), Action.Actor.PLATFORM, null, Action.Kind.PAID, Step.S17, ApplicationStatus.AWAITING_BUYER_SIGNATURE,
-                        Map.of("invoiceId", invoiceId, "paymentId", paymentId, "amountKzt", callback.path("amountKzt").asString()), null);
+                        Map.of("invoiceId", invoiceId, "paymentId", paymentId, "amountKzt", String.valueOf(onRecord.amountKzt())), null);
             }
             return CallbackOutcome.RECORDED;
         });
     }
+
+    /** A callback that does not match the invoice or the gateway: logged for the security team, refused, nothing stored. */
+    private static ApplicationRefused mismatch(String invoiceId, String what) {
+        SECURITY.warn("Payment callback for invoice {} refused: {}", invoiceId, what);
+        return new ApplicationRefused("CALLBACK_NOT_CONFIRMED", HttpStatus.CONFLICT,
+                "The callback does not match the invoice or what the gateway confirms; nothing was recorded.");
+    }
+
+    /** Security events go to their own logger, so that operators can route and alert on them. */
+    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("kz.tirkeu.security");
 
     public enum CallbackOutcome { RECORDED, ALREADY_RECORDED }
 

@@ -174,6 +174,89 @@ class ScenarioCatalogueTest {
         assertThat(statusOf(number)).isEqualTo("SUBMITTED");
     }
 
+    /**
+     * Issue [7]: a callback signed with the (published) sandbox secret claimed PAID for 1 KZT against the real invoice and
+     * moved the application on. Now it must match the invoice and what the gateway, asked again, says.
+     */
+    @Test
+    void aForgedPaidCallbackDoesNotMoveTheApplicationAndTheRealPaymentStillCounts() throws Exception {
+        JsonNode happy = scenario("happy-path");
+        String sellerPersona = happy.path("seller").path("personaId").asString();
+        String seller = client.signIn(sellerPersona);
+        String vin = client.post("/sandbox/seed/v1/ready-vehicles?buyerIin=" + happy.path("buyer").path("iin").asString()
+                + "&sellerBin=" + happy.path("seller").path("bin").asString(), "", null).body().path("vin").asString();
+        String number = client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", happy.path("buyer").path("iin").asString()), seller)
+                .body().path("number").asString();
+        signAsSeller(number, seller, sellerPersona);
+        String buyer = client.signIn("buyer-aidar");
+        client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyer);
+        assertThat(client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyer)
+                .body().path("status").asString()).isEqualTo("AWAITING_PAYMENT");
+        JsonNode invoice = client.post("/api/v1/applications/" + number + "/invoice", "", buyer).body();
+        String invoiceId = invoice.path("invoiceId").asString();
+
+        Reply cheap = forgedCallback("{\"invoiceId\":\"" + invoiceId + "\",\"reference\":\"" + number + "\",\"paymentId\":\"P-FORGED-1\",\"status\":\"PAID\",\"amountKzt\":1}");
+        Reply unpaid = forgedCallback("{\"invoiceId\":\"" + invoiceId + "\",\"reference\":\"" + number + "\",\"paymentId\":\"P-FORGED-2\",\"status\":\"PAID\",\"amountKzt\":"
+                + invoice.path("amountKzt").asLong() + "}");
+
+        assertThat(cheap.status()).isEqualTo(409);
+        assertThat(cheap.code()).isEqualTo("CALLBACK_NOT_CONFIRMED");
+        assertThat(unpaid.code()).as("the right amount, but the gateway has no payment").isEqualTo("CALLBACK_NOT_CONFIRMED");
+        assertThat(statusOf(number)).isEqualTo("AWAITING_PAYMENT");
+        assertThat(db.sql("select status from application_payment where invoice_id = ?").param(invoiceId).query(String.class).single()).isEqualTo("PENDING");
+
+        client.post("/sandbox/payments/v1/invoices/" + invoiceId + "/payment", Map.of("action", "pay"), null);
+        awaitStatus(number, "AWAITING_BUYER_SIGNATURE");
+    }
+
+    /** A callback signed with the sandbox's published secret, as an attacker who read the sandbox's README would. */
+    private Reply forgedCallback(String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("sandbox-payment-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/payments/callbacks"))
+                .header("Content-Type", "application/json").header("X-Payment-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), null);
+    }
+
+    /** Issue [7]: the wrong S16 codes were counted inside the transaction their refusal rolled back, so no limit held. */
+    @Test
+    void fiveWrongPhoneCodesVoidTheCodeEvenForTheRightOne() {
+        JsonNode happy = scenario("happy-path");
+        String sellerPersona = happy.path("seller").path("personaId").asString();
+        String seller = client.signIn(sellerPersona);
+        String vin = client.post("/sandbox/seed/v1/ready-vehicles?buyerIin=" + happy.path("buyer").path("iin").asString()
+                + "&sellerBin=" + happy.path("seller").path("bin").asString(), "", null).body().path("vin").asString();
+        String number = client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", happy.path("buyer").path("iin").asString()), seller)
+                .body().path("number").asString();
+        signAsSeller(number, seller, sellerPersona);
+        String buyer = client.signIn("buyer-aidar");
+        client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyer);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/faults/mbg"))
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"errorRate\":1.0}")), null);
+        try {
+            assertThat(client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyer)
+                    .body().path("status").asString()).isEqualTo("AWAITING_PHONE");
+        } finally {
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/faults")).DELETE(), null);
+        }
+        Instant before = Instant.now();
+        String phone = "+77019998866";
+        assertThat(client.post("/api/v1/applications/" + number + "/phone", Map.of("phone", phone), buyer).status()).isEqualTo(200);
+        String right = client.codeSentTo(phone, before);
+        String wrong = right.equals("000000") ? "111111" : "000000";
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(client.post("/api/v1/applications/" + number + "/phone/confirmation", Map.of("code", wrong), buyer).code())
+                    .as("attempt " + attempt).isEqualTo("CODE_WRONG");
+        }
+        assertThat(db.sql("select wrong_codes from buyer_phone b join application a on a.id = b.application_id where a.number = ?")
+                .param(number).query(Integer.class).single()).isEqualTo(5);
+        Reply sixth = client.post("/api/v1/applications/" + number + "/phone/confirmation", Map.of("code", right), buyer);
+        assertThat(sixth.code()).as("the right code after five wrong ones").isEqualTo("CODE_EXPIRED");
+        assertThat(statusOf(number)).isEqualTo("AWAITING_PHONE");
+    }
+
     private void payAndSign(String id, String number, String buyerPersona, String buyerToken, boolean declineFirst, boolean replayCallback) {
         Reply chosen = client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyerToken);
         if (chosen.status() == 200 && "AWAITING_PHONE".equals(chosen.body().path("status").asString()) || statusOf(number).equals("AWAITING_PHONE")) {
