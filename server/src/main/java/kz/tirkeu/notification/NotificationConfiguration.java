@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
-    static final String SANDBOX_SECRET = "sandbox-sms-secret";
 
     @Bean
     NoticeTemplates noticeTemplates(NotificationProperties properties) {
@@ -33,12 +31,9 @@ class NotificationConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HttpSmsGateway smsGateway(NotificationProperties properties, PlatformAddresses addresses, JsonMapper json, Environment environment) {
+    HttpSmsGateway smsGateway(NotificationProperties properties, PlatformAddresses addresses, JsonMapper json) {
         NotificationProperties.Sms sms = properties.sms();
-        if (SANDBOX_SECRET.equals(sms.receiptSecret()) && !environment.getProperty("tirkeu.sandbox.enabled", Boolean.class, true)) {
-            log.warn("SMS receipts are checked with the sandbox's published secret although the sandbox is off: "
-                    + "set TIRKEU_SMS_RECEIPT_SECRET to the secret agreed with the SMS centre");
-        }
+        // With the sandbox off, the sandbox's published receipt secret stops the start-up (kz.tirkeu.platform.ProductionSafety).
         return new HttpSmsGateway(() -> sms.baseUrl() != null ? sms.baseUrl() : addresses.stateSystem("/sms"),
                 sms.connectTimeout(), sms.readTimeout(), json, new OutboundBreaker("SMS centre", sms.circuitBreaker()));
     }
