@@ -84,6 +84,21 @@ class AccessAdministrationTest {
         assertThat(client.get("/api/v1/me", admin).body().path("roles").toString()).contains("ADMIN");
     }
 
+    /** Issue [7]: an administrator granted himself POLICE_OFFICER, and a PSC scope no catalogue knows (ZZZ-99) was accepted. */
+    @Test
+    void nobodyGrantsThemselvesARoleAndAPscMustBeInTheCatalogue() {
+        String admin = client.signIn("staff-admin");
+        Reply self = client.post("/api/v1/admin/role-grants", Map.of("iin", iin("staff-admin"), "role", "POLICE_OFFICER",
+                "scope", "02", "reason", "I can do it myself"), admin);
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.code()).isEqualTo("SELF_GRANT");
+        Reply unknown = client.post("/api/v1/admin/role-grants", Map.of("iin", iin("buyer-daulet"), "role", "PSC_OPERATOR",
+                "scope", "ZZZ-99", "reason", "order 12"), admin);
+        assertThat(unknown.code()).isEqualTo("SCOPE_UNKNOWN");
+        assertThat(client.get("/api/v1/admin/role-grants?iin=" + iin("staff-admin"), admin).body().toString()).doesNotContain("I can do it myself");
+        assertThat(client.get("/api/v1/admin/role-grants?iin=" + iin("buyer-daulet"), admin).body().toString()).doesNotContain("ZZZ-99");
+    }
+
     @Test
     void buyerAndSellerAreNotGranted() {
         Reply refused = client.post("/api/v1/admin/role-grants", Map.of("iin", iin("buyer-daulet"), "role", "SELLER", "reason", "x"),

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.statesystems.Answer;
+import kz.tirkeu.statesystems.ServiceCentres;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +29,36 @@ public class RoleGrants {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final ServiceCentres centres;
 
-    RoleGrants(JdbcClient db, Clock clock) {
+    RoleGrants(JdbcClient db, Clock clock, ServiceCentres centres) {
         this.db = db;
         this.clock = clock;
+        this.centres = centres;
+    }
+
+    /**
+     * A grant an administrator makes (the API and the staff page): nobody grants a role to themselves — so an
+     * administrator's own operational role always takes a second administrator — and a PSC operator's centre must be
+     * one the ЦОН catalogue knows. The installation's bootstrap grants come from configuration and skip these checks.
+     */
+    public RoleGrant grantByAdministrator(Iin iin, Role role, String scope, String administratorIin, String reason) {
+        if (iin.value().equals(administratorIin)) {
+            throw new AccessChangeRefused("SELF_GRANT", HttpStatus.FORBIDDEN,
+                    "Nobody grants a role to themselves: another administrator has to.");
+        }
+        if (role == Role.PSC_OPERATOR) {
+            String code = scope == null ? "" : scope.strip().toUpperCase(java.util.Locale.ROOT);
+            checkScope(role, code);
+            switch (centres.find(code)) {
+                case Answer.Found<ServiceCentres.ServiceCentre> found -> { }
+                case Answer.NotFound<ServiceCentres.ServiceCentre> none -> throw new AccessChangeRefused("SCOPE_UNKNOWN", HttpStatus.BAD_REQUEST,
+                        "The ЦОН catalogue has no public service centre " + code + ".");
+                case Answer.Unavailable<ServiceCentres.ServiceCentre> down -> throw new AccessChangeRefused("CATALOGUE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+                        "The ЦОН catalogue does not answer, so the centre cannot be checked now; nothing was granted. Try again in a few minutes.");
+            }
+        }
+        return grant(iin, role, scope, administratorIin, reason);
     }
 
     public RoleGrant grant(Iin iin, Role role, String scope, String grantedBy, String reason) {

@@ -70,7 +70,7 @@ class AdminPages {
             return "redirect:/admin/staff";
         }
         try {
-            RoleGrant grant = grants.grant(Iin.of(person), granted.get(), scope, admin.iin().value(), reason);
+            RoleGrant grant = grants.grantByAdministrator(Iin.of(person), granted.get(), scope, admin.iin().value(), reason);
             redirect.addFlashAttribute("done", "admin.staff.granted");
             redirect.addFlashAttribute("changed", grant.id());
         } catch (ProblemException e) {

@@ -42,7 +42,7 @@ class RoleGrantApi {
         if (body.iin() == null || body.role() == null) {
             throw new IllegalArgumentException("Send iin, role, scope (for PSC_OPERATOR and POLICE_OFFICER) and reason.");
         }
-        return grants.grant(Iin.of(body.iin()), body.role(), body.scope(), admin.iin().value(), body.reason());
+        return grants.grantByAdministrator(Iin.of(body.iin()), body.role(), body.scope(), admin.iin().value(), body.reason());
     }
 
     @PostMapping("/{grantId}/withdrawal")
