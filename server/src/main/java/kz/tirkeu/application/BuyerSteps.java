@@ -138,6 +138,7 @@ public class BuyerSteps {
         ApplicationRecord record = transaction.execute(status -> {
             ApplicationRecord locked = own(buyer, applications.lock(number));
             require(locked, ApplicationStatus.AWAITING_PHONE);
+            requireCodeAllowed(buyer, phone);
             db.sql("""
                             insert into buyer_phone (application_id, phone, source, code_hash, code_expires_at) values (?, ?, 'BUYER', ?, ?)
                             on conflict (application_id) do update set phone = excluded.phone, code_hash = excluded.code_hash,
@@ -148,6 +149,29 @@ public class BuyerSteps {
         notifications.sendOneTimeCode(buyer.iin(), phone, code, locale);
         return record;
     }
+
+    /**
+     * A typed number may be anyone's: without a limit, a buyer could send codes to a third party's phone without end
+     * (SMS bombing). So: {@value #CODES_PER_PERSON} codes asked for per buyer, and {@value #CODES_PER_NUMBER} sent to a
+     * number whoever asked, in {@link #CODE_WINDOW}. Checked and recorded under the application's lock.
+     */
+    private void requireCodeAllowed(SignedInPerson buyer, PhoneNumber phone) {
+        Instant since = clock.instant().minus(CODE_WINDOW);
+        long asked = db.sql("select count(*) from phone_code_request where buyer_iin = ? and requested_at >= ?")
+                .params(buyer.iin().value(), Applications.utc(since)).query(Long.class).single();
+        boolean numberFull = notifications.codesSentTo(phone, since) >= CODES_PER_NUMBER;
+        if (asked >= CODES_PER_PERSON || numberFull) {
+            throw new ApplicationRefused("TOO_MANY_CODES", HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many codes were sent " + (numberFull ? "to this number" : "for you") + " in the last "
+                            + CODE_WINDOW.toMinutes() + " minutes. Wait a while, then ask for a new code.");
+        }
+        db.sql("insert into phone_code_request (buyer_iin, phone, requested_at) values (?, ?, ?)")
+                .params(buyer.iin().value(), phone.e164(), Applications.utc(clock.instant())).update();
+    }
+
+    static final int CODES_PER_PERSON = 5;
+    static final int CODES_PER_NUMBER = 5;
+    static final Duration CODE_WINDOW = Duration.ofMinutes(30);
 
     /**
      * S16: the code sent to the typed number. A wrong code is counted in a transaction that commits, and only then

@@ -82,6 +82,12 @@ class Deliveries {
      * the lease (not a held lock) keeps a row theirs while they send, so no transaction stays open across
      * a call to the SMS centre. A row leased to a dispatcher that crashed comes back when the lease ends.
      */
+    /** One-time codes sent to this number since a moment, whoever asked. */
+    long codesSentTo(String phone, Instant since) {
+        return jdbc.sql("select count(*) from deliveries where purpose = 'ONE_TIME_CODE' and address = ? and created_at >= ?")
+                .params(phone, since.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
+    }
+
     List<Claimed> claimDue(UUID claim, UUID node, Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
                 UPDATE deliveries d

@@ -19,4 +19,10 @@ public interface NotificationPoint {
      * person is not signed in yet); the code itself is not kept once sent.
      */
     DeliveryId sendOneTimeCode(Iin recipient, PhoneNumber phone, String code, Locale locale);
+
+    /**
+     * How many one-time codes went to this number since a moment, whoever asked: for rate limits on whatever sends a code
+     * to a number a person typed (SMS bombing of a third party).
+     */
+    long codesSentTo(PhoneNumber phone, java.time.Instant since);
 }

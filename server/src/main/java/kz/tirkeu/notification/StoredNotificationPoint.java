@@ -110,4 +110,9 @@ class StoredNotificationPoint implements NotificationPoint {
                 phone.e164(), 0, 0, codes.holder(), heldUntil, claim));
         return new DeliveryId(id);
     }
+
+    @Override
+    public long codesSentTo(PhoneNumber phone, Instant since) {
+        return deliveries.codesSentTo(phone.e164(), since);
+    }
 }
