@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.pki.crypto.SigningCredential;
@@ -173,6 +174,32 @@ class SignInTest {
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(client.presentSignature(key).status()).as("after the lock").isEqualTo(201);
+    }
+
+    /** Issue [7]: 60 wrong codes in parallel over 10 open sign-ins had 10 compared before the lock (limit 5). */
+    @Test
+    void theLockHoldsWhenWrongCodesArriveInParallelOverManySignIns() throws Exception {
+        SigningCredential key = client.key("buyer-yerlan", "auth");
+        Instant before = Instant.now();
+        List<Reply> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            started.add(client.presentSignature(key));
+        }
+        String anyRight = client.codeSentTo(client.phoneOf(iinOf(key)), before);
+        String wrong = anyRight.equals("000000") ? "111111" : "000000";
+        List<java.util.concurrent.Callable<Reply>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Reply signIn = started.get(i % started.size());
+            guesses.add(() -> confirm(signIn, wrong));
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            for (var answer : pool.invokeAll(guesses)) {
+                codes.add(answer.get().code());
+            }
+        }
+        assertThat(codes.stream().filter("CODE_WRONG"::equals).count()).as("compared before the lock: " + codes).isEqualTo(4);
+        assertThat(codes.stream().filter("SECOND_FACTOR_LOCKED"::equals).count()).isEqualTo(56);
     }
 
     @Test

@@ -26,6 +26,15 @@ class SecondFactorLocks {
         this.clock = clock;
     }
 
+    /**
+     * Holds the person's second factor for the rest of the transaction: codes typed into several open sign-ins at once
+     * are compared one after the other, so the count and the lock each sees are those the one before it left. Without
+     * this, ten parallel sign-ins compared ten codes before the fifth wrong one locked anything.
+     */
+    void holdPerson(Iin iin) {
+        db.sql("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))").param("second-factor:" + iin.value()).query(Integer.class).single();
+    }
+
     Optional<Instant> lockedUntil(Iin iin) {
         return db.sql("select locked_until from second_factor_lock where iin = ? and locked_until > ?")
                 .params(iin.value(), SignInChallenges.utc(clock.instant()))

@@ -132,6 +132,7 @@ public class SignIn {
         if (attempt.completedAt() != null) {
             throw new SignInRefused("SIGN_IN_COMPLETED", HttpStatus.CONFLICT, "This sign-in was already confirmed. Start a new one to get a new session.");
         }
+        locks.holdPerson(attempt.iin());
         refuseIfLocked(attempt.iin());
         Instant now = clock.instant();
         if (!now.isBefore(attempt.codeExpiresAt())) {
