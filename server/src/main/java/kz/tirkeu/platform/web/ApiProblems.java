@@ -37,6 +37,12 @@ public class ApiProblems {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimit.TooLarge) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "The request body is larger than this address accepts ("
+                        + BodyLimit.limitFor(request.getRequestURI()) / 1024 + " KB).", request);
+            }
+        }
         return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request could not be read: check that the body is valid JSON with the documented fields and that path values are well-formed.", request);
     }
