@@ -119,6 +119,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/register/vehicles/{vin}", EnumSet.of(Role.POLICE_OFFICER, Role.AUDITOR)),
             Map.entry("POST /api/v1/me/totp", STAFF_AND_ADMIN),
             Map.entry("POST /api/v1/me/totp/confirmation", STAFF_AND_ADMIN),
+            Map.entry("DELETE /api/v1/me/totp", STAFF_AND_ADMIN),
             Map.entry("GET /api/v1/admin/role-grants", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
             Map.entry("POST /api/v1/admin/role-grants", EnumSet.of(Role.ADMIN)),
             Map.entry("POST /api/v1/admin/role-grants/{grantId}/withdrawal", EnumSet.of(Role.ADMIN)),

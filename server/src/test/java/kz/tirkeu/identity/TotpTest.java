@@ -11,6 +11,7 @@ import kz.tirkeu.testing.TirkeuClient.Reply;
 import kz.tirkeu.testing.TirkeuServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +51,7 @@ class TotpTest {
     @Test
     void anEnrolledOfficerSignsInWithTheAppsCodeAndNoSmsIsSent() {
         String token = client.signIn("staff-police-officer");
-        Reply enrolment = client.post("/api/v1/me/totp", "", token);
+        Reply enrolment = client.post("/api/v1/me/totp", proof("staff-police-officer"), token);
         assertThat(enrolment.status()).isEqualTo(200);
         assertThat(enrolment.body().path("otpauthUri").asString()).startsWith("otpauth://totp/Tirkeu:").contains("issuer=Tirkeu");
         byte[] secret = base32Decode(enrolment.body().path("secret").asString());
@@ -72,6 +73,38 @@ class TotpTest {
                 Map.of("code", code(secret)), null);
         assertThat(reused.code()).as("the same code twice").isEqualTo("CODE_WRONG");
         clock.reset();
+    }
+
+    /** Issue [7]: a bearer token alone enrolled an app that then replaced the SMS code, and nothing could remove it. */
+    @Test
+    void changingTheSecondFactorNeedsAFreshSignatureAndIsToldAndCanBeUndone() {
+        String token = client.signIn("staff-auditor");
+        assertThat(client.post("/api/v1/me/totp", "", token).code()).as("a token alone").isEqualTo("FRESH_PROOF_REQUIRED");
+        assertThat(client.post("/api/v1/me/totp", proof("buyer-aidar"), token).code()).as("someone else's key").isEqualTo("PROOF_NOT_YOURS");
+        Map<String, String> used = proof("staff-auditor");
+        Reply enrolment = client.post("/api/v1/me/totp", used, token);
+        assertThat(enrolment.status()).isEqualTo(200);
+        assertThat(client.post("/api/v1/me/totp", used, token).code()).as("a proof works once").isEqualTo("CHALLENGE_INVALID");
+        byte[] secret = base32Decode(enrolment.body().path("secret").asString());
+        assertThat(client.post("/api/v1/me/totp/confirmation", Map.of("code", code(secret)), token).status()).isEqualTo(204);
+        assertThat(client.get("/api/v1/notices", token).body().toString()).contains("security.totp-enrolled");
+
+        assertThat(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/me/totp"))
+                .header("Content-Type", "application/json").method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody()), token).code())
+                .isEqualTo("FRESH_PROOF_REQUIRED");
+        Reply removed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/me/totp"))
+                .header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(client.json().writeValueAsString(proof("staff-auditor")))), token);
+        assertThat(removed.status()).as(removed.body().toString()).isEqualTo(204);
+        assertThat(client.presentSignature(client.key("staff-auditor", "auth")).body().path("secondFactor").asString()).isEqualTo("SMS");
+        assertThat(client.get("/api/v1/notices", token).body().toString()).contains("security.totp-removed");
+    }
+
+    /** A sign-in challenge signed with the persona's AUTH key: the fresh proof a change of the second factor needs. */
+    private Map<String, String> proof(String persona) {
+        JsonNode challenge = client.post("/api/v1/auth/challenges", "", null).body();
+        return Map.of("challengeId", challenge.path("challengeId").asString(),
+                "signature", client.signBase64(challenge.path("dataToSign").asString(), client.key(persona, "auth")));
     }
 
     @Test

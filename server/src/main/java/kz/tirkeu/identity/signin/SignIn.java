@@ -76,26 +76,7 @@ public class SignIn {
 
     /** Step 2: the signed challenge. On success the second factor is on its way. */
     public SecondFactorRequested presentSignature(UUID challengeId, byte[] cms, Locale locale) {
-        byte[] challenge = challenges.consume(challengeId).orElseThrow(() -> new SignInRefused("CHALLENGE_INVALID", HttpStatus.BAD_REQUEST,
-                "This sign-in challenge is unknown, expired or already used. Start the sign-in again."));
-        ValidationRequest request = ValidationRequest.of(cms).forPurpose(KeyPurpose.AUTH);
-        Optional<byte[]> signedContent = attachedContent(cms);
-        if (signedContent.isPresent() && !Arrays.equals(signedContent.get(), challenge)) {
-            throw new SignInRefused("CHALLENGE_MISMATCH", HttpStatus.BAD_REQUEST,
-                    "The signature is over something other than this sign-in challenge. Sign the challenge you were given.");
-        }
-        if (signedContent.isEmpty()) {
-            request = request.withDetachedContent(challenge);
-        }
-        ValidationReport report = signatures.validate(request);
-        if (!report.passed()) {
-            throw refusalFor(report);
-        }
-        KzCertificate certificate = report.signers().getFirst().signer().orElseThrow();
-        if (certificate.kind() != SubjectKind.INDIVIDUAL && certificate.kind() != SubjectKind.LEGAL_ENTITY_EMPLOYEE) {
-            throw new SignInRefused("CERTIFICATE_NOT_FOR_PEOPLE", HttpStatus.UNAUTHORIZED,
-                    "This key belongs to an organisation or a system, not a person. Sign in with your personal or employee key.");
-        }
+        KzCertificate certificate = signer(challengeId, cms);
         Iin iin = certificate.iin().orElseThrow();
         refuseIfLocked(iin);
         Instant now = clock.instant();
@@ -122,6 +103,38 @@ public class SignIn {
             case PhoneLookup.Unavailable unavailable -> throw new SignInRefused("SECOND_FACTOR_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
                     "The mobile citizens base (МБГ) does not answer right now, so no code can be sent. Please try again in a few minutes.");
         };
+    }
+
+    /**
+     * A fresh proof of who someone is: a challenge of {@link #challenge()} signed with their AUTH key, checked like
+     * step 2 of the sign-in and used up. For acts that change how the person signs in (an authenticator app).
+     */
+    public Iin proveWithSignature(UUID challengeId, byte[] cms) {
+        return signer(challengeId, cms).iin().orElseThrow();
+    }
+
+    private KzCertificate signer(UUID challengeId, byte[] cms) {
+        byte[] challenge = challenges.consume(challengeId).orElseThrow(() -> new SignInRefused("CHALLENGE_INVALID", HttpStatus.BAD_REQUEST,
+                "This sign-in challenge is unknown, expired or already used. Start the sign-in again."));
+        ValidationRequest request = ValidationRequest.of(cms).forPurpose(KeyPurpose.AUTH);
+        Optional<byte[]> signedContent = attachedContent(cms);
+        if (signedContent.isPresent() && !Arrays.equals(signedContent.get(), challenge)) {
+            throw new SignInRefused("CHALLENGE_MISMATCH", HttpStatus.BAD_REQUEST,
+                    "The signature is over something other than this sign-in challenge. Sign the challenge you were given.");
+        }
+        if (signedContent.isEmpty()) {
+            request = request.withDetachedContent(challenge);
+        }
+        ValidationReport report = signatures.validate(request);
+        if (!report.passed()) {
+            throw refusalFor(report);
+        }
+        KzCertificate certificate = report.signers().getFirst().signer().orElseThrow();
+        if (certificate.kind() != SubjectKind.INDIVIDUAL && certificate.kind() != SubjectKind.LEGAL_ENTITY_EMPLOYEE) {
+            throw new SignInRefused("CERTIFICATE_NOT_FOR_PEOPLE", HttpStatus.UNAUTHORIZED,
+                    "This key belongs to an organisation or a system, not a person. Sign in with your personal or employee key.");
+        }
+        return certificate;
     }
 
     /** Step 3: the code. Opens a session of the asked kind with a fresh token. */

@@ -54,6 +54,11 @@ public class TotpEnrolments {
         return step.isPresent();
     }
 
+    /** Removes the person's enrolment; their sign-in goes back to the SMS code. False when there was none. */
+    public boolean remove(Iin iin) {
+        return db.sql("delete from totp_enrolment where iin = ?").param(iin.value()).update() > 0;
+    }
+
     public boolean isEnrolled(Iin iin) {
         return db.sql("select count(*) from totp_enrolment where iin = ? and confirmed_at is not null")
                 .param(iin.value()).query(Integer.class).single() > 0;
