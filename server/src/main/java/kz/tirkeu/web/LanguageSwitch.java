@@ -46,6 +46,7 @@ class LanguageSwitch {
                 || returnTo.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
-        return returnTo;
+        // Braces are URI template variables to a "redirect:" view ("/{x}" failed with a 500): send them encoded.
+        return returnTo.replace("{", "%7B").replace("}", "%7D");
     }
 }

@@ -89,7 +89,7 @@ class ApplicationsApi {
         if (page < 0 || size < 1 || size > 100) {
             throw new IllegalArgumentException("page is 0 or more, size 1 to 100.");
         }
-        List<ApplicationRecord> records = queries.visibleTo(person, status, size, page * size);
+        List<ApplicationRecord> records = queries.visibleTo(person, status, size, kz.tirkeu.platform.web.Paging.offset(page, size));
         Map<java.util.UUID, List<kz.tirkeu.application.Action>> logs = log.of(records.stream().map(ApplicationRecord::id).toList());
         return records.stream().map(record -> ApplicationView.of(record, logs.getOrDefault(record.id(), List.of()))).toList();
     }

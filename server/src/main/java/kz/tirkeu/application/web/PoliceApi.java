@@ -53,7 +53,7 @@ class PoliceApi {
         if (page < 0 || size < 1 || size > 200) {
             throw new IllegalArgumentException("page is 0 or more, size 1 to 200.");
         }
-        return queue.open(officer, kind, size, page * size);
+        return queue.open(officer, kind, size, kz.tirkeu.platform.web.Paging.offset(page, size));
     }
 
     /** A case with the application's whole log — every check with its evidence —, and its reviews. */

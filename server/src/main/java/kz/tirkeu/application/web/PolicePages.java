@@ -52,7 +52,7 @@ class PolicePages {
     @GetMapping("/police/cases")
     String cases(SignedInPerson officer, @RequestParam Optional<PoliceCase.Kind> kind, @RequestParam(defaultValue = "0") int page, Model model) {
         int from = Math.max(page, 0);
-        List<PoliceCase> cases = queue.open(officer, kind, PAGE_SIZE + 1, from * PAGE_SIZE);
+        List<PoliceCase> cases = queue.open(officer, kind, PAGE_SIZE + 1, kz.tirkeu.platform.web.Paging.offset(from, PAGE_SIZE));
         model.addAttribute("cases", cases.stream().limit(PAGE_SIZE).map(c -> PoliceCaseRow.of(c, officer, clock.instant())).toList());
         model.addAttribute("hasNext", cases.size() > PAGE_SIZE);
         model.addAttribute("page", from);

@@ -57,7 +57,7 @@ class SellerPages {
     @GetMapping("/seller/applications")
     String list(SignedInPerson seller, @RequestParam Optional<ApplicationStatus> status, @RequestParam(defaultValue = "0") int page, Model model) {
         int size = 20;
-        List<ApplicationRecord> records = queries.visibleTo(seller, status, size + 1, Math.max(page, 0) * size);
+        List<ApplicationRecord> records = queries.visibleTo(seller, status, size + 1, kz.tirkeu.platform.web.Paging.offset(page, size));
         model.addAttribute("applications", records.stream().limit(size).toList());
         model.addAttribute("hasNext", records.size() > size);
         model.addAttribute("page", Math.max(page, 0));

@@ -47,6 +47,26 @@ public class ApiProblems {
                 "The request could not be read: check that the body is valid JSON with the documented fields and that path values are well-formed.", request);
     }
 
+    /** The query string itself cannot be parsed (e.g. a parameter without a name, "?=x"): Tomcat says so only when asked. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unparsableQuery(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The query string cannot be read: every parameter needs a name (name=value).", request);
+    }
+
+    /**
+     * PostgreSQL stores no NUL character (SQLSTATE 22021): a value carrying one (a search for "%00") is bad input, not
+     * our failure. Any other integrity violation is unexpected.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> unstorable(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return respond(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "A value contains a character that is not text (e.g. a NUL byte).", request);
+            }
+        }
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         String fields = e.getBindingResult().getFieldErrors().stream()
@@ -62,6 +82,12 @@ public class ApiProblems {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.", request);
+    }
+
+    /** An Accept the endpoint cannot answer (text/html on a JSON endpoint): 406, said as problem+json, which every client reads. */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "This address answers in JSON (Accept: application/json).", request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
