@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.tirkeu.identity.Role;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -178,9 +179,15 @@ public class RegistrationDecision {
 
     private ApplicationRecord heldBy(SignedInPerson officer, String number) {
         ApplicationRecord record = applications.find(number).orElseThrow(ApplicationProcess::notFound);
-        PoliceCase policeCase = cases.of(record.id()).filter(PoliceCase::open).filter(c -> c.kind() == PoliceCase.Kind.DECISION)
-                .orElseThrow(() -> new ApplicationRefused("NO_DECISION_PENDING", HttpStatus.CONFLICT,
-                        "Application " + number + " awaits no registration decision; it is " + record.status() + "."));
+        Optional<PoliceCase> pending = cases.of(record.id()).filter(PoliceCase::open).filter(c -> c.kind() == PoliceCase.Kind.DECISION);
+        if (pending.isEmpty()) {
+            // Its status is told only to an officer of its region: to anyone else it is as unknown as a number never issued,
+            // or sequential numbers would tell them which applications exist and how they stand.
+            boolean ofTheirRegion = applications.regionOfChoice(record.id()).map(r -> officer.scopesOf(Role.POLICE_OFFICER).contains(r)).orElse(false);
+            throw ofTheirRegion ? new ApplicationRefused("NO_DECISION_PENDING", HttpStatus.CONFLICT,
+                    "Application " + number + " awaits no registration decision; it is " + record.status() + ".") : ApplicationProcess.notFound();
+        }
+        PoliceCase policeCase = pending.get();
         PoliceWork.requireRegion(officer, policeCase);
         conflicts.requireNotParty(officer, record.id());
         if (!policeCase.officerIin().equals(Optional.of(officer.iin().value()))) {

@@ -391,6 +391,23 @@ class RegistrationDecisionTest {
         assertThat(resumed.path("timeline").toString()).contains("\"waived\":\"CONTRACT_NOT_FOUND\"");
     }
 
+    /** Issue [7]: a decided application answered another region's officer "…it is REGISTERED", an unknown number 404: an oracle. */
+    @Test
+    void anOfficerOfAnotherRegionLearnsNothingOfAnApplicationNotTheirs() {
+        Submitted submitted = journey.submitted("buyer-aidar", 2);
+        decideAutomatically(submitted.number());
+        // buyer-yerlan as an officer of region 11 only (buyer-aigerim, the other second officer, holds 02 as well).
+        Reply granted = client.post("/api/v1/admin/role-grants", Map.of("iin", journey.iinOf("buyer-yerlan"), "role", "POLICE_OFFICER",
+                "scope", "11", "reason", "order 8-к"), client.signIn("staff-admin"));
+        assertThat(granted.status() == 201 || "ROLE_ALREADY_GRANTED".equals(granted.code())).as(granted.body().toString()).isTrue();
+        String elsewhere = client.signIn("buyer-yerlan");
+        Reply decided = client.post("/api/v1/police/cases/" + submitted.number() + "/decision", Map.of("decision", "REGISTER"), elsewhere);
+        Reply unknown = client.post("/api/v1/police/cases/A-2026-999999/decision", Map.of("decision", "REGISTER"), elsewhere);
+        assertThat(decided.status()).isEqualTo(404);
+        assertThat(decided.code()).isEqualTo(unknown.code());
+        assertThat(decided.body().path("detail").asString()).doesNotContain("REGISTERED");
+    }
+
     /** Issue [7]: an officer who bought the car asked for review as the buyer and overturned the refusal as the officer. */
     @Test
     void anOfficerWhoIsTheBuyerCanNeitherTakeOverNorReviewTheirOwnApplication() {
