@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import kz.tirkeu.identity.IdentityProperties;
 import kz.tirkeu.identity.session.Sessions;
+import kz.tirkeu.web.NcaLayerAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -33,7 +36,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties, NcaLayerAddress ncaLayer) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -51,10 +54,32 @@ class SecurityConfiguration implements WebMvcConfigurer {
                             {"type":"https://tirkeu.kz/problems/csrf-token-invalid","title":"Forbidden","status":403,\
                             "code":"CSRF_TOKEN_INVALID","detail":"The form has expired or did not come from this site. Reload the page and try again."}""");
                 }))
+                .headers(headers -> headers
+                        // Written per request: NCALayer's address follows the server's public address, known only once it listens.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isOurPage,
+                                (request, response) -> response.setHeader("Content-Security-Policy", contentSecurityPolicy(ncaLayer.url()))))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()")))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
         return http.build();
+    }
+
+    /**
+     * Only this site's own scripts and styles run on its pages (issue [7]): no inline script or style, no other origin,
+     * no framing. WebSockets may reach NCALayer (the real one on 127.0.0.1:13579, or the sandbox signer of this server).
+     * The sandbox's test tools and Swagger UI, which are not the platform's pages, are left without it.
+     */
+    static String contentSecurityPolicy(String ncaLayerUrl) {
+        String ncaLayer = java.net.URI.create(ncaLayerUrl).resolve("/").toString().replaceAll("/$", "");
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self' " + ncaLayer + " wss://127.0.0.1:13579; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    }
+
+    private static boolean isOurPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/sandbox") && !path.startsWith("/swagger-ui") && !path.startsWith("/v3/api-docs");
     }
 
     /**
