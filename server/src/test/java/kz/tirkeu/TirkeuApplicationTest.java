@@ -20,19 +20,22 @@ class TirkeuApplicationTest {
     RestTestClient http;
 
     @Test
-    void healthIsUpWithTheDatabaseReachable() {
+    void healthIsUpWithTheDatabaseReachableAndShowsNoDetailsToAnyone() {
         http.get().uri("/actuator/health")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP")
-                .jsonPath("$.components.db.details.database").isEqualTo("PostgreSQL");
+                // Issue [7]: the details (disk path, breaker states) were public.
+                .jsonPath("$.components").doesNotExist();
     }
 
     @Test
-    void prometheusCanScrapeMetricsIncludingTheConnectionPool() {
+    void prometheusCanScrapeMetricsIncludingTheConnectionPoolWithItsToken() {
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/actuator/prometheus").header("Authorization", "Bearer wrong").exchange().expectStatus().isUnauthorized();
         String metrics = http.get().uri("/actuator/prometheus")
+                .header("Authorization", "Bearer sandbox-metrics-token")
                 .exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();

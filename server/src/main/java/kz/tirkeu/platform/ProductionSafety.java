@@ -39,6 +39,9 @@ class ProductionSafety {
         if ("sandbox-sms-secret".equals(environment.getProperty("tirkeu.notification.sms.receipt-secret", "sandbox-sms-secret"))) {
             unsafe.add("tirkeu.notification.sms.receipt-secret (TIRKEU_SMS_RECEIPT_SECRET): the SMS centre's receipt secret is the sandbox's");
         }
+        if ("sandbox-metrics-token".equals(environment.getProperty("tirkeu.management.metrics-token", "sandbox-metrics-token"))) {
+            unsafe.add("tirkeu.management.metrics-token (TIRKEU_MANAGEMENT_METRICS_TOKEN): the metrics scraper's token is the sandbox's");
+        }
         if ("Qwerty12".equals(environment.getProperty("tirkeu.certificates.signing-key-password", "Qwerty12"))) {
             unsafe.add("tirkeu.certificates.signing-key-password (TIRKEU_CERTIFICATES_SIGNING_KEY_PASSWORD): the sandbox's key password");
         }

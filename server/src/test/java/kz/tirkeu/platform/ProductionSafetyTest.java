@@ -20,7 +20,7 @@ class ProductionSafetyTest {
 
         assertThatThrownBy(() -> new ProductionSafety(environment)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tirkeu.payments.callback-secret").hasMessageContaining("tirkeu.notification.sms.receipt-secret")
-                .hasMessageContaining("tirkeu.certificates.signing-key-password").hasMessageContaining("tirkeu.certificates.signing-key ")
+                .hasMessageContaining("tirkeu.certificates.signing-key-password").hasMessageContaining("tirkeu.management.metrics-token").hasMessageContaining("tirkeu.certificates.signing-key ")
                 .hasMessageContaining("'890115330040 ADMIN'").hasMessageNotContaining("770101300001");
     }
 
@@ -28,7 +28,8 @@ class ProductionSafetyTest {
     void withEverySettingItsOwnTheServerStarts() {
         MockEnvironment environment = new MockEnvironment().withProperty("tirkeu.sandbox.enabled", "false")
                 .withProperty("tirkeu.payments.callback-secret", "a-real-secret").withProperty("tirkeu.notification.sms.receipt-secret", "another")
-                .withProperty("tirkeu.certificates.signing-key-password", "long-and-private").withProperty("tirkeu.certificates.signing-key", "/etc/tirkeu/seal.p12")
+                .withProperty("tirkeu.certificates.signing-key-password", "long-and-private")
+                .withProperty("tirkeu.management.metrics-token", "scraper-only").withProperty("tirkeu.certificates.signing-key", "/etc/tirkeu/seal.p12")
                 .withProperty("tirkeu.identity.bootstrap-grants[0]", "770101300001 ADMIN");
 
         assertThat(ProductionSafety.unsafeSettings(environment)).isEmpty();
