@@ -152,24 +152,9 @@ class ScenarioCatalogueTest {
 
     @Test
     void withoutAnAnswerFromMbgTheBuyerTypesANumberAndConfirmsItBySms() {
-        JsonNode happy = scenario("happy-path");
-        String seller = client.signIn(happy.path("seller").path("personaId").asString());
-        // A vehicle no other test uses, made by the sandbox for aidar and the happy path's seller.
-        String sellerPersona = happy.path("seller").path("personaId").asString();
-        String vin = client.post("/sandbox/seed/v1/ready-vehicles?buyerIin=" + happy.path("buyer").path("iin").asString()
-                + "&sellerBin=" + happy.path("seller").path("bin").asString(), "", null).body().path("vin").asString();
-        String number = client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", happy.path("buyer").path("iin").asString()), seller)
-                .body().path("number").asString();
-        signAsSeller(number, seller, sellerPersona);
-        String buyer = client.signIn("buyer-aidar");
-        client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyer);
-        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/faults/mbg"))
-                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"errorRate\":1.0}")), null);
-
-        JsonNode chosen = client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyer).body();
-
-        assertThat(chosen.path("status").asString()).isEqualTo("AWAITING_PHONE");
-        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/faults")).DELETE(), null);
+        String[] application = awaitingPhone("buyer-aidar");
+        String number = application[0];
+        String buyer = application[1];
         payAndSign("typed-phone", number, "buyer-aidar", buyer, false, false);
         assertThat(statusOf(number)).isEqualTo("SUBMITTED");
     }
@@ -193,18 +178,27 @@ class ScenarioCatalogueTest {
                 .isEqualTo(5);
     }
 
-    /** An application of the happy path's seller for this buyer, at S16 without МБГ (its fault switched on for the choice): number and buyer token. */
-    private String[] awaitingPhone(String buyerPersona) {
+    /** An application of the happy path's seller for this buyer, signed by the seller and agreed to by the buyer: number and buyer token. */
+    private String[] agreedBy(String buyerPersona) {
         JsonNode happy = scenario("happy-path");
         String sellerPersona = happy.path("seller").path("personaId").asString();
         String seller = client.signIn(sellerPersona);
         String buyerIin = client.get("/sandbox/personas/" + buyerPersona, null).body().path("iin").asString();
+        // A vehicle no other test uses, made by the sandbox for this buyer and the happy path's seller.
         String vin = client.post("/sandbox/seed/v1/ready-vehicles?buyerIin=" + buyerIin + "&sellerBin=" + happy.path("seller").path("bin").asString(), "", null)
                 .body().path("vin").asString();
         String number = client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", buyerIin), seller).body().path("number").asString();
         signAsSeller(number, seller, sellerPersona);
         String buyer = client.signIn(buyerPersona);
         client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyer);
+        return new String[] {number, buyer};
+    }
+
+    /** The same, then at S16 without МБГ (its fault switched on for the choice only). */
+    private String[] awaitingPhone(String buyerPersona) {
+        String[] application = agreedBy(buyerPersona);
+        String number = application[0];
+        String buyer = application[1];
         client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/faults/mbg"))
                 .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"errorRate\":1.0}")), null);
         try {
@@ -213,7 +207,7 @@ class ScenarioCatalogueTest {
         } finally {
             client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/faults")).DELETE(), null);
         }
-        return new String[] {number, buyer};
+        return application;
     }
 
     /**
@@ -222,16 +216,9 @@ class ScenarioCatalogueTest {
      */
     @Test
     void aForgedPaidCallbackDoesNotMoveTheApplicationAndTheRealPaymentStillCounts() throws Exception {
-        JsonNode happy = scenario("happy-path");
-        String sellerPersona = happy.path("seller").path("personaId").asString();
-        String seller = client.signIn(sellerPersona);
-        String vin = client.post("/sandbox/seed/v1/ready-vehicles?buyerIin=" + happy.path("buyer").path("iin").asString()
-                + "&sellerBin=" + happy.path("seller").path("bin").asString(), "", null).body().path("vin").asString();
-        String number = client.post("/api/v1/applications", Map.of("vin", vin, "buyerIin", happy.path("buyer").path("iin").asString()), seller)
-                .body().path("number").asString();
-        signAsSeller(number, seller, sellerPersona);
-        String buyer = client.signIn("buyer-aidar");
-        client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", true), buyer);
+        String[] application = agreedBy("buyer-aidar");
+        String number = application[0];
+        String buyer = application[1];
         assertThat(client.post("/api/v1/applications/" + number + "/choices", Map.of("pscCode", "ALM-01", "plateType", "STANDARD_SINGLE_LINE"), buyer)
                 .body().path("status").asString()).isEqualTo("AWAITING_PAYMENT");
         JsonNode invoice = client.post("/api/v1/applications/" + number + "/invoice", "", buyer).body();
