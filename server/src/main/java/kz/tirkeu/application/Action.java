@@ -23,6 +23,8 @@ public record Action(int seq, Instant at, Actor actor, Optional<String> actorIin
         REGISTERED, OFFICER_REFUSED,
         /** Digital Code Art. 39. */
         REVIEW_REQUESTED, REVIEW_UPHELD, REVIEW_OVERTURNED,
+        /** Four eyes: one officer would overturn; a second must confirm. */
+        REVIEW_OVERTURN_PROPOSED,
         /** P7–P10. */
         DOCUMENTS_READY, QUEUE_TICKET_ISSUED, HANDED_OVER
     }

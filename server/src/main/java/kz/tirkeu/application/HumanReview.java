@@ -40,11 +40,14 @@ public class HumanReview {
     private final Clock clock;
     private final Duration deadline;
     private final ConflictOfInterest conflicts;
+    private final boolean fourEyes;
 
     HumanReview(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, ApplicationProcess process, RegistrationDecision decision,
                 NotificationPoint notifications, TransactionTemplate transaction, Clock clock,
-                @Value("${tirkeu.review.deadline:10d}") Duration deadline, ConflictOfInterest conflicts) {
+                @Value("${tirkeu.review.deadline:10d}") Duration deadline, ConflictOfInterest conflicts,
+                @Value("${tirkeu.review.four-eyes:false}") boolean fourEyes) {
         this.conflicts = conflicts;
+        this.fourEyes = fourEyes;
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -119,6 +122,7 @@ public class HumanReview {
     /** An officer of the region upholds (with a reason) or overturns the refusal. Taking the case over is implied when nobody holds it. */
     public ApplicationRecord decide(SignedInPerson officer, String number, boolean overturn, String reason) {
         String why = PoliceWork.reason(reason);
+        java.util.concurrent.atomic.AtomicBoolean onlyProposed = new java.util.concurrent.atomic.AtomicBoolean();
         Phase resume = transaction.execute(status -> {
             ApplicationRecord record = applications.lock(number).orElseThrow(ApplicationProcess::notFound);
             PoliceCase policeCase = cases.of(record.id()).filter(c -> c.kind() == PoliceCase.Kind.REVIEW).orElseThrow(ApplicationProcess::notFound);
@@ -134,6 +138,22 @@ public class HumanReview {
                 throw new ApplicationRefused("REFUSAL_NOT_OVERTURNABLE", HttpStatus.CONFLICT,
                         "This refusal cannot be overturned: the register already holds the vehicle, and one VIN is registered once. "
                                 + "Uphold it, or have the other registration cancelled first.");
+            }
+            if (overturn && fourEyes) {
+                Optional<String> proposer = review.overturnProposedBy();
+                if (proposer.isEmpty()) {
+                    // The first officer's overturn waits for a second: the case is let go so that another officer can take it.
+                    reviews.proposeOverturn(review.id(), why, officer.iin().value(), now);
+                    cases.release(record.id(), officer.iin().value(), now);
+                    log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.REVIEW_OVERTURN_PROPOSED,
+                            Step.valueOf(review.refusedStep()), record.status(), Map.of("reviewId", review.id().toString(), "reason", why), null);
+                    onlyProposed.set(true);
+                    return null;
+                }
+                if (proposer.get().equals(officer.iin().value())) {
+                    throw new ApplicationRefused("SECOND_OFFICER_NEEDED", HttpStatus.CONFLICT,
+                            "You proposed this overturn: a second officer of the region confirms it (four eyes), or anyone upholds the refusal.");
+                }
             }
             Phase phase = Phase.valueOf(review.phase());
             reviews.decide(review.id(), overturn ? "OVERTURNED" : "UPHELD", why, officer.iin().value(), now);
@@ -161,6 +181,9 @@ public class HumanReview {
             }
             return overturn ? phase : null;
         });
+        if (onlyProposed.get()) {
+            return applications.find(number).orElseThrow();
+        }
         if (resume == Phase.SELLER || resume == Phase.BUYER) {
             process.runPhase(applications.find(number).orElseThrow().id(), resume);
         }

@@ -48,6 +48,12 @@ class Reviews {
                 .params(applicationId, refusalCode, Applications.utc(refusedAt)).query(Boolean.class).single();
     }
 
+    /** Four eyes: the first officer's overturn, waiting for a second officer. */
+    void proposeOverturn(UUID reviewId, String reason, String officerIin, Instant at) {
+        db.sql("update application_review set overturn_proposed_by = ?, overturn_proposed_at = ?, overturn_proposed_reason = ? where id = ? and outcome is null")
+                .params(officerIin, at.atOffset(java.time.ZoneOffset.UTC), reason, reviewId).update();
+    }
+
     void decide(UUID reviewId, String outcome, String reason, String officerIin, Instant at) {
         db.sql("update application_review set outcome = ?, reason = ?, decided_by = ?, decided_at = ? where id = ? and outcome is null")
                 .params(outcome, reason, officerIin, Applications.utc(at), reviewId).update();
@@ -64,6 +70,7 @@ class Reviews {
                 rs.getString("requested_by"), rs.getString("requested_as"), rs.getString("comment"),
                 rs.getObject("requested_at", OffsetDateTime.class).toInstant(), rs.getObject("deadline", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getString("outcome")), Optional.ofNullable(rs.getString("reason")), Optional.ofNullable(rs.getString("decided_by")),
-                Optional.ofNullable(rs.getObject("decided_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(rs.getObject("decided_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(rs.getString("overturn_proposed_by")));
     }
 }
