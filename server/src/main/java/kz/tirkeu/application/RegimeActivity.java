@@ -34,7 +34,6 @@ import org.springframework.stereotype.Service;
 class RegimeActivity implements ActivityIndicators {
 
     static final String ALL = "all";
-    static final String UNKNOWN_REGION = "—";
 
     /** The applications under the regime with an action in the period, with their region and dealer. */
     private static final String SCOPE = """

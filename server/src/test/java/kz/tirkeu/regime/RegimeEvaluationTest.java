@@ -77,6 +77,9 @@ class RegimeEvaluationTest {
                 Map.of("report", report, "signature", client.signBase64(data, client.key("dealer1-head", "sign"))), head);
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
         String id = submitted.body().path("id").asString();
+        Reply again = client.post("/api/v1/regimes/" + SANDBOX + "/dealer-reports",
+                Map.of("report", report, "signature", client.signBase64(data, client.key("dealer1-head", "sign"))), head);
+        assertThat(again.body().path("id").asString()).as("the same report sent twice is recorded once").isEqualTo(id);
 
         String headIin = client.get("/sandbox/personas/dealer1-head", null).body().path("iin").asString();
         String authority = client.signIn(RegimeOfficial.PERSONA);

@@ -106,7 +106,7 @@ public class DealerReports {
                             signatures.reportJson(report))
                     .update();
         } catch (DuplicateKeyException alreadyRecorded) {
-            return of(code, Optional.empty(), Optional.empty()).stream().filter(s -> s.id().equals(idOf(digest))).findFirst().orElseThrow();
+            return find(idOf(digest)).orElseThrow(); // the same signed report again: the one already recorded
         }
         return find(id).orElseThrow();
     }

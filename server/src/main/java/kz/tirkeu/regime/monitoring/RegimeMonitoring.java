@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import kz.tirkeu.regime.RegimeRefusals;
-import kz.tirkeu.regime.monitoring.Indicators.Refusals;
-import kz.tirkeu.regime.monitoring.Indicators.Tally;
 import kz.tirkeu.regime.InvalidRegime;
 import kz.tirkeu.regime.Regime;
 import kz.tirkeu.regime.RegimeDates;
+import kz.tirkeu.regime.RegimeRefusals;
 import kz.tirkeu.regime.RegimeRegistry;
-import kz.tirkeu.regime.Term;
 import kz.tirkeu.regime.Subject;
+import kz.tirkeu.regime.Term;
+import kz.tirkeu.regime.monitoring.Indicators.Refusals;
+import kz.tirkeu.regime.monitoring.Indicators.Tally;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +26,7 @@ public class RegimeMonitoring {
     private final RegimeRegistry registry;
     private final ActivityIndicators activity;
     private final RegimeRefusals refusals;
+    private final Map<PublishedKey, Published> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     RegimeMonitoring(RegimeRegistry registry, ActivityIndicators activity, RegimeRefusals refusals) {
         this.registry = registry;
@@ -58,10 +59,34 @@ public class RegimeMonitoring {
                 dealers.values().stream().sorted(java.util.Comparator.comparing(Tally::key)).toList());
     }
 
+    /**
+     * The published results, kept for {@link #PUBLISHED_FOR}: the public page and API are read by anyone, as often as
+     * they like, and the aggregates behind them scan up to a year of the action log. A few minutes' delay in a public
+     * statistic costs nothing; the authorised body's indicators are always computed fresh.
+     */
     public PublishedResults published(String code, Period period) {
         Regime regime = regime(code);
-        return PublishedResults.of(indicators(code, period), bin -> dealerName(regime, bin));
+        PublishedKey key = new PublishedKey(code, period);
+        java.time.Instant now = registry.now();
+        Published kept = published.get(key);
+        if (kept != null && kept.at().plus(PUBLISHED_FOR).isAfter(now)) {
+            return kept.results();
+        }
+        PublishedResults results = PublishedResults.of(indicators(code, period), bin -> dealerName(regime, bin));
+        if (published.size() >= PUBLISHED_KEPT) {
+            published.clear(); // arbitrary periods asked for once must not fill the memory
+        }
+        published.put(key, new Published(results, now));
+        return results;
     }
+
+    static final java.time.Duration PUBLISHED_FOR = java.time.Duration.ofMinutes(2);
+    static final int PUBLISHED_KEPT = 256;
+
+    private record PublishedKey(String code, Period period) {}
+
+    private record Published(PublishedResults results, java.time.Instant at) {}
+
 
     /**
      * The period asked for ({@code from}/{@code to}, YYYY-MM-DD), or by default the regime's term so far, at most its
