@@ -9,12 +9,15 @@ import kz.tirkeu.notification.Language;
 import kz.tirkeu.notification.RecipientPreferences;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The language switch in every page's header: a plain link, so it works without JavaScript and from the
- * keyboard. A signed-in person's choice also becomes the language of their notices (SMS, e-mail, inbox).
+ * The language switch in every page's header: a form of three buttons, so it works without JavaScript and from the
+ * keyboard. A signed-in person's choice also becomes the language of their notices (SMS, e-mail, inbox) — a change
+ * of what the platform keeps, so it is a CSRF-protected POST (issue [7]). {@code GET /language?lang=…} stays for links
+ * (a notice may carry one): it switches the pages' language in this browser and changes nothing kept.
  */
 @Controller
 @PageController
@@ -29,13 +32,23 @@ class LanguageSwitch {
         this.preferences = preferences;
     }
 
-    @GetMapping("/language")
+    @PostMapping("/language")
     String choose(@RequestParam(required = false) String lang, @RequestParam(name = "return", required = false) String returnTo,
                   HttpServletRequest request, HttpServletResponse response) {
         Locale chosen = PageLanguages.supported(lang);
         if (chosen != null) {
             locales.setLocale(request, response, chosen);
             CurrentPerson.of(request).ifPresent(person -> preferences.chooseLanguage(person.iin(), Language.of(chosen).orElseThrow()));
+        }
+        return "redirect:" + localPath(returnTo);
+    }
+
+    @GetMapping("/language")
+    String switchPages(@RequestParam(required = false) String lang, @RequestParam(name = "return", required = false) String returnTo,
+                       HttpServletRequest request, HttpServletResponse response) {
+        Locale chosen = PageLanguages.supported(lang);
+        if (chosen != null) {
+            locales.setLocale(request, response, chosen);
         }
         return "redirect:" + localPath(returnTo);
     }

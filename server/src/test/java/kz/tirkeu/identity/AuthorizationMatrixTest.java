@@ -51,6 +51,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/me", "ANY"),
             Map.entry("GET /", "PUBLIC"),
             Map.entry("GET /language", "PUBLIC"),
+            Map.entry("POST /language", "PUBLIC"),
             Map.entry("GET /notices", "ANY"),
             Map.entry("GET /notices/{noticeId}", "ANY"),
             Map.entry("GET /seller/applications", EnumSet.of(Role.SELLER)),

@@ -112,6 +112,7 @@ class BrowserSignInTest {
         assertThat(confirmed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/cabinet"));
         String setCookie = confirmed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("TIRKEU_SESSION=")).findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
+        assertThat(setCookie).as("lives for the browser session, not 12 hours (issue [7])").doesNotContain("Max-Age").doesNotContain("Expires");
         HttpResponse<String> cabinet = get("/cabinet");
         assertThat(cabinet.statusCode()).isEqualTo(200);
         assertThat(cabinet.body()).contains("НҰРЛАНОВ АЙДАР").contains("BUYER");
@@ -169,6 +170,42 @@ class BrowserSignInTest {
         clock.advance(Duration.ofMinutes(31));
 
         assertThat(get("/cabinet").statusCode()).isEqualTo(302);
+    }
+
+    /**
+     * Issue [7]: {@code GET /language} also changed the language of a signed-in person's notices — a state change on GET,
+     * which any page elsewhere could trigger with an image. Now only the CSRF-protected form in the header does.
+     */
+    @Test
+    void onlyTheHeadersFormChangesTheLanguageOfNotices() throws Exception {
+        String token = sessionToken(signInThroughPages("buyer-aidar"));
+        String before = noticeLanguage(token);
+        String other = before.equals("en") ? "kk" : "en";
+        try {
+            HttpResponse<String> link = get("/language?lang=" + other + "&return=/cabinet");
+            assertThat(link.statusCode()).isEqualTo(302);
+            assertThat(noticeLanguage(token)).as("a GET changes nothing kept")
+                    .isEqualTo(before);
+
+            HttpResponse<String> forged = postForm("/language", Map.of("lang", other, "return", "/cabinet"));
+            assertThat(forged.statusCode()).as("without the form's token").isEqualTo(403);
+
+            HttpResponse<String> chosen = postForm("/language", Map.of("_csrf", csrf(get("/cabinet")), "lang", other, "return", "/cabinet"));
+            assertThat(chosen.statusCode()).isEqualTo(302);
+            assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/cabinet"));
+            assertThat(noticeLanguage(token)).isEqualTo(other);
+        } finally {
+            api.put("/api/v1/me/notification-preferences", Map.of("language", before), token);
+        }
+    }
+
+    private String noticeLanguage(String token) {
+        return api.get("/api/v1/me/notification-preferences", token).body().path("language").asString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String sessionToken(HttpResponse<String> confirmed) {
+        return confirmed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("TIRKEU_SESSION="))
+                .map(c -> c.substring("TIRKEU_SESSION=".length(), c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     @Test

@@ -35,8 +35,24 @@ class SecurityHeadersTest {
         assertThat(get("/sandbox").headers().firstValue("Content-Security-Policy")).as("the sandbox's test tools").isEmpty();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+    /**
+     * Issue [7]: behind the TLS-terminating proxy the platform never knew it was served over HTTPS, so it sent no HSTS.
+     * Forwarded headers from an internal proxy are honoured now; over plain HTTP there is still none (RFC 6797 §7.2).
+     */
+    @Test
+    void behindAnHttpsProxyBrowsersAreToldToUseHttpsOnly() throws Exception {
+        HttpResponse<String> proxied = get("/", "X-Forwarded-Proto", "https");
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
+                assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+
+        assertThat(get("/").headers().firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CabinetPage {
 
     private final Sessions sessions;
+    private final SessionCookies cookies;
 
-    CabinetPage(Sessions sessions) {
+    CabinetPage(Sessions sessions, SessionCookies cookies) {
         this.sessions = sessions;
+        this.cookies = cookies;
     }
 
     /**
@@ -36,14 +38,14 @@ class CabinetPage {
     @PostMapping("/signout")
     String signOut(SignedInPerson person, HttpServletResponse response) {
         sessions.end(person.sessionId(), "signed out");
-        response.addHeader("Set-Cookie", SessionApi.expiredCookie());
+        response.addHeader("Set-Cookie", cookies.clearSession());
         return "redirect:/signin?signedOut";
     }
 
     @PostMapping("/signout/everywhere")
     String signOutEverywhere(SignedInPerson person, HttpServletResponse response) {
         sessions.endAll(person.iin(), "signed out everywhere");
-        response.addHeader("Set-Cookie", SessionApi.expiredCookie());
+        response.addHeader("Set-Cookie", cookies.clearSession());
         return "redirect:/signin?signedOut";
     }
 }

@@ -8,7 +8,6 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.session.Sessions;
 import kz.tirkeu.pki.identity.Bin;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionApi {
 
     private final Sessions sessions;
+    private final SessionCookies cookies;
 
-    SessionApi(Sessions sessions) {
+    SessionApi(Sessions sessions, SessionCookies cookies) {
         this.sessions = sessions;
+        this.cookies = cookies;
     }
 
     @GetMapping("/api/v1/me")
@@ -33,17 +34,13 @@ class SessionApi {
     @PostMapping("/api/v1/auth/sign-out")
     ResponseEntity<Void> signOut(SignedInPerson person) {
         sessions.end(person.sessionId(), "signed out");
-        return ResponseEntity.status(HttpStatus.NO_CONTENT).header("Set-Cookie", expiredCookie()).build();
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).header("Set-Cookie", cookies.clearSession()).build();
     }
 
     @PostMapping("/api/v1/auth/sign-out-everywhere")
     ResponseEntity<Map<String, Integer>> signOutEverywhere(SignedInPerson person) {
         int ended = sessions.endAll(person.iin(), "signed out everywhere");
-        return ResponseEntity.ok().header("Set-Cookie", expiredCookie()).body(Map.of("sessionsEnded", ended));
-    }
-
-    static String expiredCookie() {
-        return ResponseCookie.from(SessionAuthentication.COOKIE, "").path("/").maxAge(0).httpOnly(true).sameSite("Lax").build().toString();
+        return ResponseEntity.ok().header("Set-Cookie", cookies.clearSession()).body(Map.of("sessionsEnded", ended));
     }
 
     record Me(String iin, Optional<String> bin, String name, Set<Role> roles, Map<Role, Set<String>> scopes) {}

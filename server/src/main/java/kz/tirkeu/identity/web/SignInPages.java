@@ -14,7 +14,6 @@ import kz.tirkeu.identity.signin.SignIn;
 import kz.tirkeu.platform.PlatformAddresses;
 import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +33,15 @@ class SignInPages {
 
     private final SignIn signIn;
     private final IdentityProperties properties;
+    private final SessionCookies cookies;
     private final PlatformAddresses addresses;
     private final String ncaLayerUrl;
 
-    SignInPages(SignIn signIn, IdentityProperties properties, PlatformAddresses addresses,
+    SignInPages(SignIn signIn, IdentityProperties properties, SessionCookies cookies, PlatformAddresses addresses,
                 @Value("${tirkeu.ncalayer.url:}") String ncaLayerUrl) {
         this.signIn = signIn;
         this.properties = properties;
+        this.cookies = cookies;
         this.addresses = addresses;
         this.ncaLayerUrl = ncaLayerUrl;
     }
@@ -59,7 +60,7 @@ class SignInPages {
                 throw new IllegalArgumentException("The signature did not arrive. Sign again with your authentication key.");
             }
             SecondFactorRequested requested = signIn.presentSignature(challengeId, SignInApi.base64(signature), locale);
-            response.addHeader("Set-Cookie", cookie(PENDING_COOKIE, requested.signInId().toString(), properties.codeValidity().toSeconds()));
+            response.addHeader("Set-Cookie", cookies.pendingSignIn(requested.signInId().toString(), properties.codeValidity()));
             return "redirect:/signin/code";
         } catch (ProblemException | IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
@@ -82,18 +83,13 @@ class SignInPages {
         try {
             SignIn.OpenedSession session = signIn.confirm(pending.get(), code, SessionKind.COOKIE);
             // A new random token, never one the browser brought: no session fixation.
-            response.addHeader("Set-Cookie", cookie(SessionAuthentication.COOKIE, session.token().value(), properties.browserSessionLifetime().toSeconds()));
-            response.addHeader("Set-Cookie", cookie(PENDING_COOKIE, "", 0));
+            response.addHeader("Set-Cookie", cookies.session(session.token().value()));
+            response.addHeader("Set-Cookie", cookies.clearPendingSignIn());
             return "redirect:/cabinet";
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());
             return "identity/code";
         }
-    }
-
-    private String cookie(String name, String value, long maxAgeSeconds) {
-        return ResponseCookie.from(name, value).path("/").httpOnly(true).sameSite("Lax")
-                .secure(properties.secureCookies()).maxAge(maxAgeSeconds).build().toString();
     }
 
     private static Optional<UUID> pendingSignIn(HttpServletRequest request) {
