@@ -53,4 +53,41 @@ class OrdinaryOddRequestsTest {
             }
         }
     }
+
+    /**
+     * Issue [7]: 1,182 error answers were not problem+json — Tomcat's HTML pages for paths and headers it refuses, Spring
+     * Boot's own JSON for the firewall's 400 and for a missing parameter. Sent raw over a socket, because a proper
+     * HTTP client refuses to send most of them.
+     */
+    @Test
+    void errorsThatReachNoControllerAreProblemJsonToo() throws Exception {
+        String seller = new TirkeuClient(port).signIn("dealer1-manager");
+        List<String> requests = List.of(
+                "GET /api/v1/..;/me HTTP/1.1",                       // the firewall: a path parameter
+                "GET /api/v1/%2e%2e/me HTTP/1.1",                    // the firewall: an encoded dot segment
+                "GET /api/v1/applications/%25 HTTP/1.1",             // the firewall: an encoded percent
+                "GET /api/v1/applications HTTP/1.1\r\nX-Big: " + "x".repeat(20_000), // headers beyond Tomcat's limit
+                "POST /api/v1/regimes/NONE/decisions/to-sign HTTP/1.1\r\nAuthorization: Bearer " + seller + "\r\nContent-Length: 0",
+                "BREW /api/v1/me HTTP/1.1");
+        for (String request : requests) {
+            String answer = raw(request + "\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            String label = request.substring(0, Math.min(80, request.length()));
+            assertThat(answer).as(label).startsWith("HTTP/1.1 4");
+            assertThat(head).as(label + "\n" + answer).contains("content-type: application/problem+json");
+            assertThat(answer).as(label).contains("\"code\"").doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("\"timestamp\"");
+        }
+        String page = raw("GET /seller/applications/..;/x HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: kk\r\nConnection: close\r\n\r\n");
+        assertThat(page).as("a browser gets a page in its language").startsWith("HTTP/1.1 400").contains("<html").contains("Мекенжайды немесе форманы оқу мүмкін болмады")
+                .doesNotContain("Whitelabel");
+    }
+
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

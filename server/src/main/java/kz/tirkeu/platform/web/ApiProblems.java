@@ -101,8 +101,18 @@ public class ApiProblems {
         return respond(HttpStatus.BAD_REQUEST, "INVALID_VALUE", e.getMessage(), request);
     }
 
+    /**
+     * Spring's own refusals of a request (a required parameter or part missing, a path variable absent…) carry their
+     * 4xx status: the caller's mistake, said as problem+json, not a 500 logged as ours.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+            return respond(status, status == HttpStatus.BAD_REQUEST ? "MALFORMED_REQUEST" : "HTTP_" + status.value(),
+                    "The request is not complete: " + (e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+                            ? "the parameter '" + missing.getParameterName() + "' is required." : status.getReasonPhrase() + "."), request);
+        }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side; nothing you sent was lost. Please try again; if it persists, quote the correlation id.", request);
