@@ -1,0 +1,81 @@
+package kz.tirkeu.platform.retention;
+
+import java.time.Clock;
+import java.util.List;
+import kz.tirkeu.platform.BackgroundLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes the short-lived records of every business area past their retention period (issue [7]: nothing ever deleted
+ * expired challenges, sessions or idempotency answers, and anyone could make challenges). Cluster-safe: a round runs
+ * under a PostgreSQL advisory lock, so with several servers one purges and the others skip that round.
+ */
+@Component
+@EnableConfigurationProperties(RetentionPeriods.class)
+public class RetentionPurge implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+    /** The advisory lock's key: "retention" in ASCII, a number no other lock of Tirkeu uses. */
+    private static final long LOCK = 0x726574656e74696fL;
+
+    private final List<ShortLivedRecords> areas;
+    private final RetentionPeriods periods;
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final boolean enabled;
+    private final BackgroundLoop loop;
+
+    RetentionPurge(List<ShortLivedRecords> areas, RetentionPeriods periods, JdbcClient db, TransactionTemplate transaction, Clock clock,
+                   @Value("${tirkeu.retention.enabled:true}") boolean enabled) {
+        this.areas = areas;
+        this.periods = periods;
+        this.db = db;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.loop = new BackgroundLoop("retention-purge", periods.interval(), this::purge);
+    }
+
+    /** One round; returns the rows deleted, or -1 when another server holds the round. */
+    public int purge() {
+        Integer deleted = transaction.execute(status -> {
+            if (!db.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+                return -1;
+            }
+            int rows = 0;
+            for (ShortLivedRecords area : areas) {
+                rows += area.purge(clock.instant(), periods);
+            }
+            return rows;
+        });
+        if (deleted != null && deleted > 0) {
+            log.info("Retention purge: {} short-lived rows past their period deleted", deleted);
+        }
+        return deleted == null ? 0 : deleted;
+    }
+
+    @Override
+    public void start() {
+        if (enabled) {
+            loop.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.running();
+    }
+}
