@@ -40,14 +40,17 @@ public class HumanReview {
     private final Clock clock;
     private final Duration deadline;
     private final ConflictOfInterest conflicts;
+    /** Four eyes everywhere (configuration); a regime may also ask for it in its special rules. */
     private final boolean fourEyes;
+    private final RegimeOfApplication regimeOf;
 
     HumanReview(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, ApplicationProcess process, RegistrationDecision decision,
                 NotificationPoint notifications, TransactionTemplate transaction, Clock clock,
                 @Value("${tirkeu.review.deadline:10d}") Duration deadline, ConflictOfInterest conflicts,
-                @Value("${tirkeu.review.four-eyes:false}") boolean fourEyes) {
+                @Value("${tirkeu.review.four-eyes:false}") boolean fourEyes, RegimeOfApplication regimeOf) {
         this.conflicts = conflicts;
         this.fourEyes = fourEyes;
+        this.regimeOf = regimeOf;
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -139,7 +142,7 @@ public class HumanReview {
                         "This refusal cannot be overturned: the register already holds the vehicle, and one VIN is registered once. "
                                 + "Uphold it, or have the other registration cancelled first.");
             }
-            if (overturn && fourEyes) {
+            if (overturn && (fourEyes || regimeOf.rules(record).specialRules().fourEyesReview())) {
                 Optional<String> proposer = review.overturnProposedBy();
                 if (proposer.isEmpty()) {
                     // The first officer's overturn waits for a second: the case is let go so that another officer can take it.

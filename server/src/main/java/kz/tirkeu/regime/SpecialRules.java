@@ -10,12 +10,19 @@ import java.util.Set;
  *                        objects (partner systems calling the API)
  * @param plateChoice     how the plate number is chosen; the platform implements only the pilot's rule
  * @param eligibleOrigins the ЭПТС origins a vehicle must have (produced in Kazakhstan, imported by an official dealer)
+ * @param fourEyesReview  overturning an automated refusal of an application under the regime takes two police officers
+ *                        (the first one's overturn is a proposal), whatever the installation's configuration says
  */
-public record SpecialRules(Set<Channel> channels, PlateChoice plateChoice, Set<String> eligibleOrigins) {
+public record SpecialRules(Set<Channel> channels, PlateChoice plateChoice, Set<String> eligibleOrigins, boolean fourEyesReview) {
 
     public SpecialRules {
         channels = channels == null ? Set.of() : Set.copyOf(channels);
         eligibleOrigins = eligibleOrigins == null ? Set.of() : Set.copyOf(eligibleOrigins);
+    }
+
+    /** Without four eyes: one officer's review decides, as the pilot's order has it. */
+    public SpecialRules(Set<Channel> channels, PlateChoice plateChoice, Set<String> eligibleOrigins) {
+        this(channels, plateChoice, eligibleOrigins, false);
     }
 
     /** The pilot's rules: both channels, automatic plates, vehicles made in Kazakhstan or imported by official dealers. */

@@ -232,8 +232,46 @@ class RegimeEnforcementTest {
         official.decide(CODE, RegimeOfficial.draft(DecisionKind.MODIFIED, "parameters", parameters(InFlightRule.FINISH_STARTED)));
     }
 
+    /**
+     * Issue [7]: four eyes on an overturn came only from the installation's configuration; a regime may ask for it too,
+     * as one of its special rules, for the applications started under it.
+     */
     @Test
     @Order(7)
+    void aRegimeCanAskForTwoOfficersToOverturnAnAutomatedRefusal() {
+        RegimeParameters p = parameters(InFlightRule.FINISH_STARTED);
+        SpecialRules rules = p.specialRules();
+        official.decide(CODE, RegimeOfficial.draft(DecisionKind.MODIFIED, "parameters", new RegimeParameters(p.name(), p.legalBasis(), p.goals(),
+                p.departsFrom(), new SpecialRules(rules.channels(), rules.plateChoice(), rules.eligibleOrigins(), true), p.term(), p.territory(),
+                p.subjects(), p.riskAnalysis(), p.counterpartyNotice(), p.authorisedBody(), p.inFlight(), p.sandbox())));
+        try {
+            ApplicationJourney.Submitted submitted = journey.submitted("buyer-aidar", 1);
+            String iin = journey.iinOf("buyer-aidar");
+            JsonNode fine = client.post("/sandbox/erap/v1/fines/" + iin, "", null).body();
+            try {
+                AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
+            } finally {
+                journey.delete("/sandbox/erap/v1/fines/" + iin + "/" + fine.path("protocolNumber").asString(), null);
+            }
+            assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
+                    Map.of("comment", "Paid."), submitted.buyerToken()).status()).isEqualTo(201);
+            String review = "/api/v1/police/cases/" + submitted.number() + "/review";
+            String officer = client.signIn("staff-police-officer");
+
+            Reply proposed = client.post(review, Map.of("decision", "OVERTURN", "reason", "Paid, receipt seen."), officer);
+            assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(200);
+            assertThat(proposed.body().path("status").asString()).as("a proposal, under this regime's rule").isEqualTo("UNDER_REVIEW");
+            assertThat(client.post(review, Map.of("decision", "OVERTURN", "reason", "Again."), officer).code()).isEqualTo("SECOND_OFFICER_NEEDED");
+            assertThat(client.get("/regimes/" + CODE, null).raw().body()).contains("regime-four-eyes");
+            // One officer may still uphold: that closes the case for the next test.
+            assertThat(client.post(review, Map.of("decision", "UPHOLD", "reason", "No receipt after all."), officer).status()).isEqualTo(200);
+        } finally {
+            official.decide(CODE, RegimeOfficial.draft(DecisionKind.MODIFIED, "parameters", parameters(InFlightRule.FINISH_STARTED)));
+        }
+    }
+
+    @Test
+    @Order(8)
     void aDealerExcludedFromTheRegimeStartsNothingAndIsToldWhenAndWhy() {
         official.decide(CODE, RegimeOfficial.draft(DecisionKind.SUBJECT_EXCLUDED, "subjectBin", DEALER2,
                 "reason", LocalizedText.of("өтініш бойынша", "по заявлению дилера", "at the dealer's request")));
@@ -248,7 +286,7 @@ class RegimeEnforcementTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theTermRunsOutAtMidnightInAlmatyWithNobodyDoingAnything() {
         int decisions = db.sql("select count(*) from regime_decision where regime_code = ?").param(CODE).query(Integer.class).single();
         Instant midnight = term.expiresAt();
