@@ -82,6 +82,26 @@ class OrdinaryOddRequestsTest {
                 .doesNotContain("Whitelabel");
     }
 
+    /**
+     * Issue [7]: a payment callback with a valid HMAC over 100,000 nested arrays gave a 5xx; the body limit (64 KB) now stops that size, so 30,000 levels under it (the parser's depth limit
+     * surfaced as an unexpected error). Too deep is the sender's fault: 400, and nothing counted.
+     */
+    @Test
+    void aDeeplyNestedBodyWithAValidSignatureIsRefusedAsMalformed() throws Exception {
+        byte[] body = ("[".repeat(30_000) + "]".repeat(30_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("sandbox-payment-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/payments/callbacks"))
+                .header("Content-Type", "application/json").header("X-Payment-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"MALFORMED_REQUEST\"");
+    }
+
     private String raw(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(10_000);

@@ -47,6 +47,15 @@ public class ApiProblems {
                 "The request could not be read: check that the body is valid JSON with the documented fields and that path values are well-formed.", request);
     }
 
+    /**
+     * A body an endpoint parses itself (the payment callback and SMS receipts read bytes, to check their HMAC first) that
+     * is not JSON, or breaks the parser's limits (500 levels of nesting, huge numbers): the sender's fault, not ours.
+     */
+    @ExceptionHandler({tools.jackson.core.exc.StreamReadException.class, tools.jackson.core.exc.StreamConstraintsException.class})
+    ResponseEntity<ProblemDetail> unparsableBody(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not JSON this address can read (at most 500 levels of nesting).", request);
+    }
+
     /** The query string itself cannot be parsed (e.g. a parameter without a name, "?=x"): Tomcat says so only when asked. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unparsableQuery(Exception e, HttpServletRequest request) {
