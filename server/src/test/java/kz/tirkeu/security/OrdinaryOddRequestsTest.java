@@ -83,8 +83,9 @@ class OrdinaryOddRequestsTest {
     }
 
     /**
-     * Issue [7]: a payment callback with a valid HMAC over 100,000 nested arrays gave a 5xx; the body limit (64 KB) now stops that size, so 30,000 levels under it (the parser's depth limit
-     * surfaced as an unexpected error). Too deep is the sender's fault: 400, and nothing counted.
+     * Issue [7]: a payment callback with a valid HMAC over 100,000 nested arrays gave a 5xx: the parser's depth limit
+     * surfaced as an unexpected error. The 64 KB body limit now stops that size, so 30,000 levels are sent, under it.
+     * Too deep is the sender's fault: 400, and nothing counted.
      */
     @Test
     void aDeeplyNestedBodyWithAValidSignatureIsRefusedAsMalformed() throws Exception {
