@@ -37,10 +37,9 @@ class LanguageSwitch {
                   HttpServletRequest request, HttpServletResponse response) {
         Locale chosen = PageLanguages.supported(lang);
         if (chosen != null) {
-            locales.setLocale(request, response, chosen);
             CurrentPerson.of(request).ifPresent(person -> preferences.chooseLanguage(person.iin(), Language.of(chosen).orElseThrow()));
         }
-        return "redirect:" + localPath(returnTo);
+        return switchPages(lang, returnTo, request, response);
     }
 
     @GetMapping("/language")

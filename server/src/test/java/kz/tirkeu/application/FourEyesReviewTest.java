@@ -42,15 +42,7 @@ class FourEyesReviewTest {
         TirkeuClient client = new TirkeuClient(port);
         ApplicationJourney journey = new ApplicationJourney(client);
         Submitted submitted = journey.submitted("buyer-aigerim", 2);
-        String iin = journey.iinOf("buyer-aigerim");
-        JsonNode fine = client.post("/sandbox/erap/v1/fines/" + iin, "", null).body();
-        try {
-            AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
-        } finally {
-            journey.delete("/sandbox/erap/v1/fines/" + iin + "/" + fine.path("protocolNumber").asString(), null);
-        }
-        assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
-                Map.of("comment", "The fine was paid yesterday."), submitted.buyerToken()).status()).isEqualTo(201);
+        AutomaticDecision.refuseForAFineAndAskForReview(submitted, "buyer-aigerim", journey, client, decision, clock, db);
         String review = "/api/v1/police/cases/" + submitted.number() + "/review";
         String first = client.signIn("staff-police-officer");
 

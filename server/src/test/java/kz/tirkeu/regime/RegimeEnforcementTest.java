@@ -246,15 +246,7 @@ class RegimeEnforcementTest {
                 p.subjects(), p.riskAnalysis(), p.counterpartyNotice(), p.authorisedBody(), p.inFlight(), p.sandbox())));
         try {
             ApplicationJourney.Submitted submitted = journey.submitted("buyer-aidar", 1);
-            String iin = journey.iinOf("buyer-aidar");
-            JsonNode fine = client.post("/sandbox/erap/v1/fines/" + iin, "", null).body();
-            try {
-                AutomaticDecision.takeFor(submitted.number(), decision, clock, db);
-            } finally {
-                journey.delete("/sandbox/erap/v1/fines/" + iin + "/" + fine.path("protocolNumber").asString(), null);
-            }
-            assertThat(client.post("/api/v1/applications/" + submitted.number() + "/review-requests",
-                    Map.of("comment", "Paid."), submitted.buyerToken()).status()).isEqualTo(201);
+            AutomaticDecision.refuseForAFineAndAskForReview(submitted, "buyer-aidar", journey, client, decision, clock, db);
             String review = "/api/v1/police/cases/" + submitted.number() + "/review";
             String officer = client.signIn("staff-police-officer");
 
