@@ -91,11 +91,26 @@ public class ApplicationProcess {
                 return record;
             });
         } catch (DuplicateKeyException e) {
-            throw new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
-                    "An application for VIN " + vin + " is already open. Finish or close it before starting another.");
+            throw vinTaken(vin);
         }
         runPhase(created.id(), Phase.SELLER);
         return applications.find(created.id()).orElseThrow();
+    }
+
+    /**
+     * The VIN is taken by another application: still open (finish or close it), or already registered — then no new
+     * application helps, and the seller is told so instead of being sent to close something (issue [11]).
+     */
+    private ApplicationRefused vinTaken(Vin vin) {
+        boolean registered = applications.statusOfOpen(vin).map(status -> switch (status) {
+            case REGISTERED, READY_FOR_COLLECTION, HANDED_OVER -> true;
+            default -> false;
+        }).orElse(false);
+        return registered
+                ? new ApplicationRefused("VIN_ALREADY_REGISTERED", HttpStatus.CONFLICT,
+                        "The vehicle with VIN " + vin + " is already registered; a registered vehicle is not registered again.")
+                : new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
+                        "An application for VIN " + vin + " is already open. Finish or close it before starting another.");
     }
 
     /** S7: the seller corrects a mistyped buyer's IIN; the buyer's checks run again. */
@@ -133,6 +148,11 @@ public class ApplicationProcess {
                     .orElse(Map.of());
             log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), agree ? Action.Kind.BUYER_AGREED : Action.Kind.BUYER_DECLINED,
                     Step.S10, agree ? ApplicationStatus.RECHECKING : ApplicationStatus.DECLINED, shown, null);
+            if (!agree) {
+                // The dealer's employee who started it is told, in their language, through the notification point (issue [11]).
+                notifications.notify(new NoticeRequest(record.sellerIin(), "application.declined",
+                        Map.of("applicationNumber", record.number(), "vin", record.vin().value()), record.number()));
+            }
             return record.id();
         });
         if (agree) {

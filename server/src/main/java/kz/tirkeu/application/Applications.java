@@ -44,6 +44,12 @@ class Applications {
         return db.sql("select * from application where number = ?").param(number).query(Applications::row).optional();
     }
 
+    /** The status of the application that holds this VIN (the one not closed), if any. */
+    Optional<ApplicationStatus> statusOfOpen(Vin vin) {
+        return db.sql("select status from application where vin = ? and status not in ('REFUSED', 'DECLINED', 'EXPIRED')")
+                .param(vin.value()).query((rs, n) -> ApplicationStatus.valueOf(rs.getString(1))).optional();
+    }
+
     Optional<ApplicationRecord> find(UUID id) {
         return db.sql("select * from application where id = ?").param(id).query(Applications::row).optional();
     }

@@ -295,9 +295,11 @@ public class BuyerSteps {
 
     public enum CallbackOutcome { RECORDED, ALREADY_RECORDED }
 
-    /** S18: what the buyer signs — the seller's statement's facts, the choices and the fees paid. */
+    /** S18: what the buyer signs — the seller's statement's facts, the choices and the fees paid; only while S18 awaits it. */
     public byte[] buyerStatement(SignedInPerson buyer, String number) {
-        return statementOf(own(buyer, applications.find(number)));
+        ApplicationRecord record = own(buyer, applications.find(number));
+        require(record, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
+        return statementOf(record);
     }
 
     public ApplicationRecord buyerSign(SignedInPerson buyer, String number, byte[] cms) {

@@ -44,9 +44,13 @@ public class SellerSignature {
         this.clock = clock;
     }
 
-    /** The exact bytes the seller signs. The same facts always give the same bytes. */
+    /**
+     * The exact bytes the seller signs. The same facts always give the same bytes. Only while S9 awaits them: outside
+     * that step there is nothing to sign (issue [11]: a refused application gave a statement with empty facts, 200).
+     */
     public byte[] statement(SignedInPerson seller, String number) {
         ApplicationRecord record = ApplicationProcess.ownedBySeller(seller, applications.find(number));
+        requireAwaiting(record);
         return statementOf(record);
     }
 

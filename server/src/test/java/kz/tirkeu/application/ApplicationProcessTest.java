@@ -269,6 +269,15 @@ class ApplicationProcessTest {
         TirkeuClient.Reply declined = client.post("/api/v1/applications/" + number + "/consent", Map.of("agree", false), client.signIn("buyer-aidar"));
 
         assertThat(declined.body().path("status").asString()).isEqualTo("DECLINED");
+        // Issue [11]: the scenario catalogue promised "the seller is told", and nobody was.
+        assertThat(client.get("/api/v1/notices", client.signIn("dealer1-manager")).body().toString()).as("the seller's notices")
+                .contains("application.declined").contains(number);
+        // Issue [11]: outside the step that signs it, a statement was still offered to sign (200, with empty facts).
+        TirkeuClient.Reply sellerStatement = client.get("/api/v1/applications/" + number + "/seller-statement", client.signIn("dealer1-manager"));
+        assertThat(sellerStatement.status()).isEqualTo(409);
+        assertThat(sellerStatement.code()).isEqualTo("NOT_AWAITING_SELLER_SIGNATURE");
+        assertThat(client.get("/api/v1/applications/" + number + "/buyer-statement", client.signIn("buyer-aidar")).code())
+                .isEqualTo("NOT_AWAITING_BUYER_SIGNATURE");
         assertThat(start(vin, buyerIin).status()).as("the VIN is free again").isEqualTo(201);
     }
 

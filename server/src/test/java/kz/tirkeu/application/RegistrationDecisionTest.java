@@ -100,6 +100,13 @@ class RegistrationDecisionTest {
 
         assertThat(client.get("/api/v1/notices", submitted.buyerToken()).body().toString()).contains(plate);
         assertThat(client.get("/api/v1/police/cases", officer).body().findValuesAsString("applicationNumber")).doesNotContain(submitted.number());
+
+        // Issue [11]: a registered car was "an open application; finish or close it" — advice nobody can follow.
+        TirkeuClient.Reply again = client.post("/api/v1/applications", Map.of("vin", submitted.vin(), "buyerIin", journey.iinOf("buyer-aidar")),
+                submitted.sellerToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("VIN_ALREADY_REGISTERED");
+        assertThat(again.body().path("detail").asString()).contains("already registered").doesNotContain("Finish or close");
     }
 
     @Test
