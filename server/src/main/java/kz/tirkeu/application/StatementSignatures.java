@@ -56,11 +56,24 @@ class StatementSignatures {
                     "The signature is over something other than the current statement of this application. Fetch the statement again and sign it.");
         }
         ValidationReport report = validate(statement, cms, signer);
-        if (!report.passed()) {
-            throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", report.indication() == Indication.INDETERMINATE ? HttpStatus.SERVICE_UNAVAILABLE
-                    : HttpStatus.BAD_REQUEST, "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
+        if (report.passed()) {
+            return report;
         }
-        return report;
+        // Only "try later" (the CA's OCSP and CRL did not answer) is temporary: a client retries a 503, so anything else
+        // is a 4xx that says what to change (issue [11]: a CMS without the intermediate CA got 503, retried forever).
+        if (report.subIndication().orElse(null) == SubIndication.TRY_LATER) {
+            throw new ApplicationRefused("SIGNATURE_CHECK_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+                    "The signer's certificate status cannot be checked right now (the CA does not answer). Sign again in a few minutes.");
+        }
+        if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
+            java.util.Optional<String> missing = verification.missingIssuer(cms);
+            if (missing.isPresent()) {
+                throw new ApplicationRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, "The signature does not carry the certificate of "
+                        + "its issuer (" + missing.get() + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.");
+            }
+        }
+        throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", HttpStatus.BAD_REQUEST,
+                "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
     }
 
     Finding seller(ApplicationRecord record, Submission submission) {

@@ -82,6 +82,35 @@ public class SignatureVerification {
         return new SignatureValidator(policy.get(), new RevocationChecker(http, clock, true), clock);
     }
 
+    /**
+     * Why no chain could be built, when it is the signer's fault (issue [11]): the signer's certificate names an issuer
+     * that the CMS does not carry and that is no trust anchor — typically the intermediate CA left out of the CMS. Then
+     * the signature is definitely not acceptable as sent (a 4xx saying what is missing), not a temporary failure.
+     */
+    public java.util.Optional<String> missingIssuer(byte[] cms) {
+        try {
+            org.bouncycastle.cms.CMSSignedData signed = new org.bouncycastle.cms.CMSSignedData(cms);
+            org.bouncycastle.util.Store<org.bouncycastle.cert.X509CertificateHolder> carried = signed.getCertificates();
+            for (org.bouncycastle.cms.SignerInformation signer : signed.getSignerInfos().getSigners()) {
+                @SuppressWarnings("unchecked")
+                java.util.Collection<org.bouncycastle.cert.X509CertificateHolder> own = carried.getMatches(signer.getSID());
+                for (org.bouncycastle.cert.X509CertificateHolder certificate : own) {
+                    org.bouncycastle.asn1.x500.X500Name issuer = certificate.getIssuer();
+                    boolean inCms = carried.getMatches(null).stream().anyMatch(c -> c.getSubject().equals(issuer));
+                    validator();
+                    boolean anchor = policy.get().trustAnchors().stream()
+                            .anyMatch(a -> org.bouncycastle.asn1.x500.X500Name.getInstance(a.getSubjectX500Principal().getEncoded()).equals(issuer));
+                    if (!inCms && !anchor) {
+                        return java.util.Optional.of(issuer.toString());
+                    }
+                }
+            }
+        } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
+            // Not a readable CMS: the validator's own answer (FORMAT_FAILURE) says so.
+        }
+        return java.util.Optional.empty();
+    }
+
     private Set<X509Certificate> loadAnchors() {
         List<String> locations = anchorLocations.isEmpty()
                 ? List.of(addresses.stateSystem("/ca/certs/root.pem").toString())

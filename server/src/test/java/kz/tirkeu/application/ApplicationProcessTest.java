@@ -259,6 +259,24 @@ class ApplicationProcessTest {
                 .query(Integer.class).single()).isEqualTo(2);
     }
 
+    /** Issue [11]: at S9 a CMS without the intermediate CA was a 503, which a client retries forever. */
+    @Test
+    void aSellersSignatureWithoutTheIntermediateCaIsA400ThatSaysSo() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String number = start(vin, buyerIin).body().path("number").asString();
+        JsonNode statement = client.get("/api/v1/applications/" + number + "/seller-statement", sellerToken).body();
+        kz.tirkeu.pki.crypto.SigningCredential key = client.key("dealer1-manager", "sign");
+
+        TirkeuClient.Reply refused = client.post("/api/v1/applications/" + number + "/seller-signature", Map.of("signature",
+                client.signBase64(statement.path("dataToSign").asString(), new kz.tirkeu.pki.crypto.SigningCredential(key.privateKey(), key.certificate(),
+                        java.util.List.of(key.certificate())))), sellerToken);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).as(refused.body().toString()).isEqualTo("CERTIFICATE_CHAIN_INCOMPLETE");
+        assertThat(signAsSeller(number, "dealer1-manager").body().path("status").asString()).as("with the chain").isEqualTo("AWAITING_BUYER_CONSENT");
+    }
+
     @Test
     void theBuyerMayDecline() {
         String vin = newVin();

@@ -67,6 +67,19 @@ class SignInTest {
         assertThat(me.body().path("roles").toString()).isEqualTo("[\"BUYER\"]");
     }
 
+    /** Issue [11]: a CMS without the intermediate CA was told "not issued by an accredited certification authority". */
+    @Test
+    void aSignatureWithoutTheIntermediateCaIsToldWhatIsMissing() {
+        SigningCredential key = client.key("buyer-aidar", "auth");
+        assertThat(key.chain()).as("the sandbox's keys come with their intermediate").hasSizeGreaterThan(1);
+
+        Reply refused = client.presentSignature(new SigningCredential(key.privateKey(), key.certificate(), List.of(key.certificate())));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).as(refused.body().toString()).isEqualTo("CERTIFICATE_CHAIN_INCOMPLETE");
+        assertThat(refused.body().path("detail").asString()).contains("intermediate").doesNotContain("accredited");
+    }
+
     @Test
     void aDealersManagerIsASellerForTheDealersBinOnly() {
         String token = client.signIn("dealer1-manager");

@@ -127,6 +127,13 @@ public class SignIn {
         }
         ValidationReport report = signatures.validate(request);
         if (!report.passed()) {
+            if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
+                // Not "not accredited" when what happened is an intermediate CA left out of the CMS (issue [11]).
+                signatures.missingIssuer(cms).ifPresent(issuer -> {
+                    throw new SignInRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, "The signature does not carry the certificate of "
+                            + "its issuer (" + issuer + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.");
+                });
+            }
             throw refusalFor(report);
         }
         KzCertificate certificate = report.signers().getFirst().signer().orElseThrow();
