@@ -8,8 +8,8 @@ import java.util.Optional;
  * One application's documents as the platform knows them: production's progress, reception and the
  * handover (table {@code collection_order}).
  *
- * @param certificateStatus AWAITING_SUBMISSION, QUEUED, PRINTED or DELIVERED_TO_PSC
- * @param platesStatus      AWAITING_SUBMISSION, ORDERED, MADE or AT_PSC
+ * @param certificateStatus AWAITING_SUBMISSION, QUEUED, PRINTED or DELIVERED_TO_PSC (views say HANDED_OVER once handed over)
+ * @param platesStatus      AWAITING_SUBMISSION, ORDERED, MADE or AT_PSC (likewise)
  * @param lastProblem       why production could not be asked last time (an outage), shown to operators
  */
 public record CollectionRecord(CollectionOrder order, Instant orderedAt, String certificateStatus, Optional<String> printJobId,

@@ -252,6 +252,13 @@ class CollectionAtThePscTest {
         CollectionRecord made = table.find(order.applicationNumber()).orElseThrow();
         String blank = made.certificateBlankNumber().orElseThrow();
         List<String> serials = made.plateSerials();
+        // Issue [11]: the handover was accepted without reception (P8) and its queue ticket.
+        Reply unreceived = client.post(handover(order), Map.of("documentNumber", documentNumber(), "plateSerials", serials,
+                "certificateBlankNumber", blank), operator);
+        assertThat(unreceived.status()).isEqualTo(409);
+        assertThat(unreceived.code()).isEqualTo("NOT_RECEIVED");
+        assertThat(client.post(reception(), Map.of("applicationNumber", order.applicationNumber(), "documentNumber", documentNumber()), operator)
+                .status()).isEqualTo(200);
 
         Reply wrongPlates = client.post(handover(order), Map.of("documentNumber", documentNumber(), "plateSerials", List.of("P00000000", serials.get(1)),
                 "certificateBlankNumber", blank), operator);
@@ -267,6 +274,8 @@ class CollectionAtThePscTest {
         assertThat(handed.status()).as(handed.body().toString()).isEqualTo(200);
         assertThat(handed.body().path("status").asString()).isEqualTo("HANDED_OVER");
         assertThat(handed.body().path("handedOverAt").isNull()).isFalse();
+        assertThat(handed.body().path("certificate").path("status").asString()).as("the card is the owner's now").isEqualTo("HANDED_OVER");
+        assertThat(handed.body().path("plates").path("status").asString()).isEqualTo("HANDED_OVER");
         // The same request again (a lost answer retried with its Idempotency-Key): the same answer, nothing done twice.
         Reply replay = post(handover(order), right, "handover-" + order.applicationNumber());
         assertThat(replay.status()).isEqualTo(200);

@@ -30,8 +30,9 @@ public record CollectionView(String applicationNumber, String ownerIin, String o
         var order = record.order();
         return new CollectionView(order.applicationNumber(), order.owner().value(), order.ownerName(), order.vin(), order.plateNumber(),
                 order.plateType(), order.certificateNumber(), status, record.ready() && !record.handedOver(), overdue,
-                new Certificate(record.certificateStatus(), record.certificateBlankNumber().orElse(null)),
-                new Plates(record.platesStatus(), record.plateSerials()), record.orderedAt(), record.readyAt().orElse(null), collectBy,
+                // Once handed over, the card and the plates are with the owner, not at the PSC (issue [11]).
+                new Certificate(record.handedOver() ? "HANDED_OVER" : record.certificateStatus(), record.certificateBlankNumber().orElse(null)),
+                new Plates(record.handedOver() ? "HANDED_OVER" : record.platesStatus(), record.plateSerials()), record.orderedAt(), record.readyAt().orElse(null), collectBy,
                 record.queueTicket().orElse(null), record.ticketIssuedAt().orElse(null), record.handedOverAt().orElse(null),
                 record.ready() ? null : record.lastProblem().orElse(null));
     }

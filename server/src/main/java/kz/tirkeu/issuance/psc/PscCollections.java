@@ -165,6 +165,11 @@ public class PscCollections {
                             String blankNumber) {
         ownPsc(operator, pscCode);
         CollectionRecord record = collectable(pscCode, applicationNumber);
+        if (record.queueTicket().isEmpty()) {
+            // Chapter 2 keeps its order (issue [11]): the person is received (P8, a queue ticket) before anything is handed over.
+            throw new ProblemException("NOT_RECEIVED", HttpStatus.CONFLICT, "The person has not been received for application " + applicationNumber
+                    + " yet: check their identity at reception and give them a queue ticket first, then hand the documents over.");
+        }
         if (plateSerials == null || plateSerials.isEmpty() || blankNumber == null || blankNumber.isBlank()) {
             throw new ProblemException("HANDOVER_ITEMS_MISSING", HttpStatus.BAD_REQUEST,
                     "Send plateSerials (the serial numbers on the plates handed over) and certificateBlankNumber (the number on the certificate card).");
