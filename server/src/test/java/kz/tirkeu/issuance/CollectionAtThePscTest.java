@@ -1,6 +1,7 @@
 package kz.tirkeu.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -61,6 +62,9 @@ class CollectionAtThePscTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
 
     @Autowired
     PscCollections pscCollections;
@@ -294,6 +298,44 @@ class CollectionAtThePscTest {
         assertThat(event.certificateBlankNumber()).isEqualTo(blank);
         assertThat(handedOver.getFirst().inTransaction()).isTrue();
         assertThat(collections("?status=HANDED_OVER")).anyMatch(view -> view.path("applicationNumber").asString().equals(order.applicationNumber()));
+    }
+
+    /**
+     * Issue [11]: after production restarted, a second car got a card blank and plate serials another car had, and they
+     * were stored and handed over. The database refuses a number twice; the worker keeps nothing of such an answer and asks again.
+     */
+    @Test
+    void aBlankOrASerialAnotherCarHasIsRefusedAndProductionAskedAgain() {
+        CollectionOrder first = readyOrder();
+        CollectionRecord made = table.find(first.applicationNumber()).orElseThrow();
+        CollectionOrder second = newOrder();
+        orders.expect(second);
+        CollectionRecord submitted = await("submitted", () -> table.find(second.applicationNumber()).orElseThrow(),
+                record -> record.printJobId().isPresent() && record.plateOrderId().isPresent());
+
+        assertThatThrownBy(() -> db.sql("update collection_order set certificate_blank_number = ? where application_number = ?")
+                .params(made.certificateBlankNumber().orElseThrow(), second.applicationNumber()).update()).as("the database itself")
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThatThrownBy(() -> db.sql("update collection_order set plate_serials = ? where application_number = ?")
+                .params(new String[] {made.plateSerials().getFirst(), "P-NEW"}, second.applicationNumber()).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+
+        // As if a restarted print centre gave the second car a blank the platform knows from before: the sandbox's blank of
+        // a job is KZ followed by 10,000,000 plus the job's number (sandbox ProductionRoutes), claimed here for the first car.
+        String repeated = String.format("KZ%08d", 10_000_000 + Long.parseLong(submitted.printJobId().get().replaceAll("\\D", "")));
+        db.sql("insert into production_number (kind, number, application_number) values ('CERTIFICATE_BLANK', ?, ?)")
+                .params(repeated, first.applicationNumber()).update();
+        try {
+            produce(second);
+            String problem = await("refused", () -> db.sql("select coalesce(last_problem, '') from collection_order where application_number = ?")
+                    .param(second.applicationNumber()).query(String.class).single(), text -> text.contains("another application already has"));
+            assertThat(problem).contains(repeated);
+            assertThat(table.find(second.applicationNumber()).orElseThrow().certificateBlankNumber()).as("nothing of that answer kept").isEmpty();
+            assertThat(collection(second).path("ready").asBoolean()).isFalse();
+        } finally {
+            db.sql("delete from production_number where number = ? and application_number = ?").params(repeated, first.applicationNumber()).update();
+        }
+        await("ready once production gives a number of its own", () -> collection(second), view -> view.path("ready").asBoolean());
     }
 
     @Test

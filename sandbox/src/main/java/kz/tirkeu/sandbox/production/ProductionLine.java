@@ -27,7 +27,15 @@ final class ProductionLine {
     private final Clock clock;
     private final Map<String, Item> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByReference = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
+    /**
+     * The numbers behind ids, blank numbers and serials: one sequence for every line in this JVM (test applications run
+     * several sandboxes against one database), starting where no earlier run can have reached — a hundred numbers per second
+     * since 2026 — so that a restarted sandbox, which forgets its items, never gives a blank or a serial again (issue [11]:
+     * after a restart a second car got KZ10000001 and P00000001 again). Holds while a run makes fewer than a hundred a
+     * second on average (a registration takes two: a print job and a plate order), far beyond what a sandbox is asked for.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong(
+            (java.time.Instant.now().getEpochSecond() - java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond()) * 100);
 
     /**
      * @param stages the statuses in order
@@ -50,7 +58,7 @@ final class ProductionLine {
     Submitted submit(String reference, String pscCode, Map<String, Object> request) {
         boolean[] created = {false};
         String id = idByReference.computeIfAbsent(reference, r -> {
-            String made = idPrefix + String.format("%08d", sequence.incrementAndGet());
+            String made = idPrefix + String.format("%08d", SEQUENCE.incrementAndGet());
             Instant now = clock.instant();
             byId.put(made, new Item(made, reference, pscCode, Map.copyOf(request), 0, now, now, List.of(now)));
             created[0] = true;

@@ -33,6 +33,26 @@ class ProductionLineTest {
         }
     }
 
+    /**
+     * Issue [11]: a restarted print centre started counting again, so a second car got card blank KZ10000001. A line made
+     * afresh (a restart, or a second sandbox in the JVM) never gives a number an earlier one gave, and numbers start beyond
+     * what a run since 2026 could have reached.
+     */
+    @Test
+    void aLineMadeAfreshNeverRepeatsANumber() {
+        List<String> stages = List.of("QUEUED", "PRINTED");
+        List<Duration> delays = List.of(Duration.ofSeconds(1));
+        ProductionLine before = new ProductionLine(stages, delays, "PJ-", Clock.systemUTC());
+        long first = ProductionLine.serialOf(before.submit("02AB000001", "ALM-01", Map.of()).item());
+        ProductionLine restarted = new ProductionLine(stages, delays, "PJ-", Clock.systemUTC());
+
+        long again = ProductionLine.serialOf(restarted.submit("02AB000001", "ALM-01", Map.of()).item());
+
+        assertThat(again).isNotEqualTo(first);
+        long hundredPerSecondSince2026 = (Instant.now().getEpochSecond() - Instant.parse("2026-01-01T00:00:00Z").getEpochSecond()) * 100 - 100;
+        assertThat(first).as("not from 1").isGreaterThan(Math.min(hundredPerSecondSince2026, 1_000_000_000L));
+    }
+
     @Test
     void stagesPassWithTime() {
         MovableClock clock = new MovableClock();

@@ -132,14 +132,24 @@ class ProductionProgress {
         ProductionQueue.Progress progress = new ProductionQueue.Progress(jobId, certificateStatus, blank, orderId, platesStatus, serials);
         Optional<ServiceCentres.ServiceCentre> readyAt = centre;
         Optional<Duration> wait = retryAfter;
-        transaction.executeWithoutResult(status -> {
-            queue.recordProgress(order.applicationNumber(), progress);
-            if (readyAt.isPresent()) {
-                ready(order, readyAt.get());
-            } else {
-                queue.scheduleNext(order.applicationNumber(), problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)), wait);
-            }
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                queue.recordProgress(order.applicationNumber(), progress);
+                if (readyAt.isPresent()) {
+                    ready(order, readyAt.get());
+                } else {
+                    queue.scheduleNext(order.applicationNumber(), problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)), wait);
+                }
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Production gave a card blank or a plate serial another car has (a restarted counter): refused, nothing of this
+            // round kept, and production asked again later; the operators must see it (issue [11]).
+            String why = "production gave a number another application already has (" + progress.blankNumber() + ", " + progress.serials()
+                    + "); not recorded";
+            log.warn("Collection order {}: {}", order.applicationNumber(), why);
+            transaction.executeWithoutResult(status -> queue.scheduleNext(order.applicationNumber(), Optional.of(why), Optional.empty()));
+            return;
+        }
         if (!problems.isEmpty()) {
             log.info("Collection order {}: {}; asking again later", order.applicationNumber(), String.join("; ", problems));
         }
