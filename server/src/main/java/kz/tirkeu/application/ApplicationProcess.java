@@ -76,6 +76,23 @@ public class ApplicationProcess {
      * its channels are checked first ({@link kz.tirkeu.regime.OutsideRegime}); its territory and the vehicles it covers at S1 and S3.
      */
     public ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel) {
+        return start(seller, vin, buyer, channel, Map.of());
+    }
+
+    /**
+     * After a refusal ("pay the fines and submit again"), a decline or an expiry, the seller starts again in one step: a
+     * new application for the same VIN and buyer, all checks afresh, its log naming the one it follows (issue [11]).
+     */
+    public ApplicationRecord startAgain(SignedInPerson seller, String number, SpecialRules.Channel channel) {
+        ApplicationRecord previous = ownedBySeller(seller, applications.find(number));
+        if (!previous.status().closed()) {
+            throw new ApplicationRefused("APPLICATION_STILL_OPEN", HttpStatus.CONFLICT, "Application " + number + " is still open (" + previous.status()
+                    + "); it can be started again once it is refused, declined or expired.");
+        }
+        return start(seller, previous.vin(), previous.buyerIin(), channel, Map.of("startedAgainFrom", previous.number()));
+    }
+
+    private ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel, Map<String, String> origin) {
         Bin sellerBin = seller.bin().orElseThrow(() -> new ApplicationRefused("NOT_A_SELLER", HttpStatus.FORBIDDEN,
                 "Only a legal entity's employee, signed in with the entity's key, starts an application."));
         RegimeRef regime = regimes.admit(sellerBin, channel, clock.instant());
@@ -84,10 +101,11 @@ public class ApplicationProcess {
             created = transaction.execute(status -> {
                 Instant now = clock.instant();
                 ApplicationRecord record = applications.create(vin, sellerBin, seller.iin(), buyer, regime, now);
-                log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.STARTED, Step.S1,
-                        ApplicationStatus.CHECKING, Map.of("vin", vin.value(), "buyerIin", buyer.value(), "sellerBin", sellerBin.value(),
-                                "vinCheckDigit", vin.checkDigitMatches() ? "matches" : "does not match (a warning only)",
-                                "channel", channel.name(), "regime", regime.code(), "regimeVersion", String.valueOf(regime.version())), null);
+                Map<String, String> detail = new LinkedHashMap<>(Map.of("vin", vin.value(), "buyerIin", buyer.value(), "sellerBin", sellerBin.value(),
+                        "vinCheckDigit", vin.checkDigitMatches() ? "matches" : "does not match (a warning only)",
+                        "channel", channel.name(), "regime", regime.code(), "regimeVersion", String.valueOf(regime.version())));
+                detail.putAll(origin);
+                log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.STARTED, Step.S1, ApplicationStatus.CHECKING, detail, null);
                 return record;
             });
         } catch (DuplicateKeyException e) {

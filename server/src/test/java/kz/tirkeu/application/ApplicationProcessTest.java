@@ -314,6 +314,18 @@ class ApplicationProcessTest {
         assertThat(refused.path("status").asString()).isEqualTo("REFUSED");
         assertThat(refused.path("refusal").path("code").asString()).isEqualTo("UNPAID_FINES");
         assertThat(refused.path("refusal").path("message").asString()).isEqualTo("Pay the fines and submit again.");
+
+        // Issue [11]: "submit again" — in one step from the refused application, once the fines are paid.
+        SYSTEMS.on("/erap/v1/fines/" + buyerIin, json("""
+                {"iin":"%s","unpaid":[],"totalUnpaidKzt":0}""".formatted(buyerIin)));
+        TirkeuClient.Reply again = client.post("/api/v1/applications/" + number + "/restart", "", sellerToken);
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+        assertThat(again.body().path("number").asString()).isNotEqualTo(number);
+        assertThat(again.body().path("vin").asString()).isEqualTo(vin);
+        assertThat(again.body().path("buyerIin").asString()).isEqualTo(buyerIin);
+        assertThat(again.body().toString()).contains("startedAgainFrom").contains(number);
+        TirkeuClient.Reply stillOpen = client.post("/api/v1/applications/" + again.body().path("number").asString() + "/restart", "", sellerToken);
+        assertThat(stillOpen.code()).isEqualTo("APPLICATION_STILL_OPEN");
     }
 
     @Test

@@ -82,6 +82,17 @@ class ApplicationsApi {
         });
     }
 
+    /** After a refusal, a decline or an expiry: a new application for the same VIN and buyer, in one step. */
+    @PostMapping("/api/v1/applications/{number}/restart")
+    @Allowed(Role.SELLER)
+    ResponseEntity<?> startAgain(SignedInPerson seller, @PathVariable String number,
+                                 @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent.once(seller.iin().value(), key, Map.of("restart", number), () -> {
+            ApplicationRecord record = process.startAgain(seller, number, kz.tirkeu.regime.SpecialRules.Channel.INFORMATIZATION_OBJECT);
+            return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
+        });
+    }
+
     @GetMapping("/api/v1/applications")
     @Allowed({Role.SELLER, Role.BUYER})
     List<ApplicationView> list(SignedInPerson person, @RequestParam Optional<ApplicationStatus> status,

@@ -125,6 +125,16 @@ class SellerPages {
         return "application/parts :: progress";
     }
 
+    @PostMapping("/seller/applications/{number}/restart")
+    String startAgain(SignedInPerson seller, @PathVariable String number, RedirectAttributes redirect) {
+        try {
+            return "redirect:/seller/applications/" + process.startAgain(seller, number, kz.tirkeu.regime.SpecialRules.Channel.EGOV_PORTAL).number();
+        } catch (ProblemException e) {
+            flashProblem(redirect, e);
+            return "redirect:/seller/applications/" + number;
+        }
+    }
+
     @PostMapping("/seller/applications/{number}/buyer-iin")
     String correct(SignedInPerson seller, @PathVariable String number, @RequestParam(defaultValue = "") String buyerIin, RedirectAttributes redirect) {
         String iin = buyerIin.strip();
