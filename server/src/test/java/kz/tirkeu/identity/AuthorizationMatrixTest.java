@@ -95,6 +95,7 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/v1/me/notification-preferences", "ANY"),
             Map.entry("DELETE /api/v1/me/notification-preferences/email", "ANY"),
             Map.entry("GET /api/v1/process-definition", "PUBLIC"),
+            Map.entry("GET /api/v1/service-centres", "PUBLIC"),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.SELLER)),
             Map.entry("GET /api/v1/applications", EnumSet.of(Role.SELLER, Role.BUYER)),
             Map.entry("GET /api/v1/applications/{number}", EnumSet.of(Role.SELLER, Role.BUYER)),
