@@ -1,9 +1,8 @@
 package kz.tirkeu.application;
 
 import java.time.Duration;
-import kz.tirkeu.platform.BackgroundLoop;
+import kz.tirkeu.platform.BackgroundWork;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,25 +12,27 @@ import org.springframework.stereotype.Component;
  * {@link ProcessTimers#tick()} themselves).
  */
 @Component
-class ProcessTimers implements SmartLifecycle {
+class ProcessTimers extends BackgroundWork {
 
     private final ApplicationProcess process;
     private final RetryQueue retries;
     private final RegistrationDecision decision;
-    private final boolean enabled;
     private final boolean decideInBackground;
-    private final BackgroundLoop loop;
 
     ProcessTimers(ApplicationProcess process, RetryQueue retries, RegistrationDecision decision,
                   @Value("${tirkeu.application.timers.enabled:true}") boolean enabled,
                   @Value("${tirkeu.registration.decide-in-background:true}") boolean decideInBackground,
                   @Value("${tirkeu.application.timers.interval:1s}") Duration interval) {
+        super("application-timers", interval, enabled);
         this.process = process;
         this.retries = retries;
         this.decision = decision;
-        this.enabled = enabled;
         this.decideInBackground = decideInBackground;
-        this.loop = new BackgroundLoop("application-timers", interval, this::tick);
+    }
+
+    @Override
+    protected void round() {
+        tick();
     }
 
     /** One round: the due retries, the overdue buyers, the due registration decisions. Returns how many applications it moved. */
@@ -44,20 +45,4 @@ class ProcessTimers implements SmartLifecycle {
         return moved + process.expireOverdue() + (decideInBackground ? decision.decideDue() : 0);
     }
 
-    @Override
-    public void start() {
-        if (enabled) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.running();
-    }
 }

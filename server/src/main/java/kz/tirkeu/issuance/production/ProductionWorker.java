@@ -3,10 +3,9 @@ package kz.tirkeu.issuance.production;
 import kz.tirkeu.issuance.CollectionRecord;
 import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.issuance.IssuanceProperties;
-import kz.tirkeu.platform.BackgroundLoop;
+import kz.tirkeu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code tirkeu.issuance.worker.enabled=false}; tests may call {@link #tick()} themselves.
  */
 @Component
-public class ProductionWorker implements SmartLifecycle {
+public class ProductionWorker extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(ProductionWorker.class);
 
@@ -23,14 +22,18 @@ public class ProductionWorker implements SmartLifecycle {
     private final CollectionTable table;
     private final ProductionProgress progress;
     private final IssuanceProperties.Worker settings;
-    private final BackgroundLoop loop;
 
     ProductionWorker(ProductionQueue queue, CollectionTable table, ProductionProgress progress, IssuanceProperties properties) {
+        super("issuance-production", properties.worker().interval(), properties.worker().enabled());
         this.queue = queue;
         this.table = table;
         this.progress = progress;
         this.settings = properties.worker();
-        this.loop = new BackgroundLoop("issuance-production", settings.interval(), this::tick);
+    }
+
+    @Override
+    protected void round() {
+        tick();
     }
 
     /** One round; returns how many orders it looked at. */
@@ -47,20 +50,4 @@ public class ProductionWorker implements SmartLifecycle {
         return due.size();
     }
 
-    @Override
-    public void start() {
-        if (settings.enabled()) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.running();
-    }
 }

@@ -2,12 +2,11 @@ package kz.tirkeu.platform.retention;
 
 import java.time.Clock;
 import java.util.List;
-import kz.tirkeu.platform.BackgroundLoop;
+import kz.tirkeu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @EnableConfigurationProperties(RetentionPeriods.class)
-public class RetentionPurge implements SmartLifecycle {
+public class RetentionPurge extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     /** The advisory lock's key: "retention" in ASCII, a number no other lock of Tirkeu uses. */
@@ -30,18 +29,20 @@ public class RetentionPurge implements SmartLifecycle {
     private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final boolean enabled;
-    private final BackgroundLoop loop;
 
     RetentionPurge(List<ShortLivedRecords> areas, RetentionPeriods periods, JdbcClient db, TransactionTemplate transaction, Clock clock,
                    @Value("${tirkeu.retention.enabled:true}") boolean enabled) {
+        super("retention-purge", periods.interval(), enabled);
         this.areas = areas;
         this.periods = periods;
         this.db = db;
         this.transaction = transaction;
         this.clock = clock;
-        this.enabled = enabled;
-        this.loop = new BackgroundLoop("retention-purge", periods.interval(), this::purge);
+    }
+
+    @Override
+    protected void round() {
+        purge();
     }
 
     /** One round; returns the rows deleted, or -1 when another server holds the round. */
@@ -62,20 +63,4 @@ public class RetentionPurge implements SmartLifecycle {
         return deleted == null ? 0 : deleted;
     }
 
-    @Override
-    public void start() {
-        if (enabled) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.running();
-    }
 }
