@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every answer must be, whatever was asked: no 5xx; an API error is problem+json with a
@@ -31,13 +33,49 @@ final class AnswerChecks {
     }
 
     /**
-     * swagger-parser refuses a 3.1 licence without an {@code identifier}, which OAS 3.1 leaves optional
-     * (name alone is valid); the licence says nothing about answers, so the validator gets the document without it.
+     * The validator checks schemas in the OpenAPI 3.0 dialect only: given the served 3.1 document it loses every
+     * {@code type} (3.1 writes types as lists) and checks almost nothing. So it gets the same document said in
+     * 3.0: {@code type: [string, "null"]} becomes {@code type: string, nullable: true}. The licence goes too:
+     * swagger-parser refuses one without an {@code identifier}, which OAS leaves optional, and it says nothing
+     * about answers.
      */
-    private static String forParser(String document, JsonMapper json) {
-        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) json.readTree(document);
-        ((tools.jackson.databind.node.ObjectNode) tree.path("info")).remove("license");
+    static String forParser(String document, JsonMapper json) {
+        ObjectNode tree = (ObjectNode) json.readTree(document);
+        tree.put("openapi", "3.0.3");
+        ((ObjectNode) tree.path("info")).remove("license");
+        toOpenApi30(tree);
         return json.writeValueAsString(tree);
+    }
+
+    private static void toOpenApi30(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode type = object.get("type");
+            if (type != null && type.isArray()) {
+                List<String> types = new ArrayList<>();
+                type.forEach(t -> types.add(t.asString()));
+                if (types.remove("null")) {
+                    object.put("nullable", true);
+                }
+                if (types.size() == 1) {
+                    object.put("type", types.get(0));
+                } else {
+                    object.remove("type"); // several types: 3.0 cannot say it, so it checks none
+                }
+            }
+            for (String combinator : List.of("oneOf", "anyOf")) {
+                if (object.get(combinator) instanceof ArrayNode alternatives) {
+                    for (int i = alternatives.size() - 1; i >= 0; i--) {
+                        if ("null".equals(alternatives.get(i).path("type").asString(""))) {
+                            alternatives.remove(i);
+                            object.put("nullable", true);
+                        }
+                    }
+                }
+            }
+            object.values().forEach(AnswerChecks::toOpenApi30);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(AnswerChecks::toOpenApi30);
+        }
     }
 
     record Violation(String kind, String detail) {}
