@@ -52,13 +52,23 @@ class OpenApiTest {
 
     /**
      * Found by the API fuzzer (issue [7]): public endpoints were documented as needing a bearer token, the
-     * signed-in person as a required query parameter, and no operation declared its problem answers.
+     * signed-in person as a required query parameter, values that come back null as never null, and no operation
+     * declared its problem answers.
      */
     @Test
     void theDocumentSaysWhoMayCallAndHowErrorsLook() {
         JsonNode document = new TirkeuClient(port).get("/v3/api-docs", null).body();
         assertThat(document.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
         assertThat(document.path("components").path("schemas").has("SignedInPerson")).as("the person is no parameter").isFalse();
+        JsonNode schemas = document.path("components").path("schemas");
+        // Optional values come back as null, and the document says so (3.1: a "null" type).
+        assertThat(schemas.path("Me").path("properties").path("bin").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(schemas.path("Notice").path("properties").path("readAt").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(schemas.path("Preferences").path("properties").path("email").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(schemas.path("ApplicationView").path("properties").path("refusal").path("type").toString()).isEqualTo("[\"object\",\"null\"]");
+        assertThat(schemas.path("DecisionView").path("properties").path("legalBasis").path("oneOf").toString())
+                .isEqualTo("[{\"$ref\":\"#/components/schemas/LegalAct\"},{\"type\":\"null\"}]");
+        assertThat(schemas.path("Me").path("properties").path("iin").path("type").asString()).as("what is always there stays required").isEqualTo("string");
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (String path : info.getPatternValues()) {
                 if (!path.startsWith("/api/") || !handler.getBeanType().getPackageName().startsWith("kz.tirkeu")) {

@@ -44,16 +44,17 @@ class OpenApiDocument {
     @Bean
     OpenApiCustomizer problemsAsDefaultResponse() {
         return openApi -> {
-            openApi.getComponents().addSchemas("Problem", new Schema<>().type("object")
+            // 3.1 schemas name their types in a list (typesItem); type(…) alone is dropped from a 3.1 document.
+            openApi.getComponents().addSchemas("Problem", new Schema<>().typesItem("object")
                     .description("RFC 9457 problem details; clients branch on code, which is stable")
                     .required(List.of("code"))
                     .properties(Map.of(
-                            "type", new Schema<>().type("string").format("uri"),
-                            "title", new Schema<>().type("string"),
-                            "status", new Schema<>().type("integer"),
-                            "detail", new Schema<>().type("string"),
-                            "instance", new Schema<>().type("string"),
-                            "code", new Schema<>().type("string"))));
+                            "type", new Schema<>().typesItem("string").format("uri"),
+                            "title", new Schema<>().typesItem("string"),
+                            "status", new Schema<>().typesItem("integer"),
+                            "detail", new Schema<>().typesItem("string"),
+                            "instance", new Schema<>().typesItem("string"),
+                            "code", new Schema<>().typesItem("string"))));
             ApiResponse problem = new ApiResponse().description("A problem, e.g. 400, 401, 403, 404, 409, 415, 429")
                     .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));

@@ -35,7 +35,8 @@ final class AnswerChecks {
     /**
      * The validator checks schemas in the OpenAPI 3.0 dialect only: given the served 3.1 document it loses every
      * {@code type} (3.1 writes types as lists) and checks almost nothing. So it gets the same document said in
-     * 3.0: {@code type: [string, "null"]} becomes {@code type: string, nullable: true}. The licence goes too:
+     * 3.0: {@code type: [string, "null"]} becomes {@code type: string, nullable: true}; {@code oneOf: [$ref, {type: "null"}]}
+     * stays, as the JSON Schema draft the validator uses knows the null type. The licence goes too:
      * swagger-parser refuses one without an {@code identifier}, which OAS leaves optional, and it says nothing
      * about answers.
      */
@@ -60,16 +61,6 @@ final class AnswerChecks {
                     object.put("type", types.get(0));
                 } else {
                     object.remove("type"); // several types: 3.0 cannot say it, so it checks none
-                }
-            }
-            for (String combinator : List.of("oneOf", "anyOf")) {
-                if (object.get(combinator) instanceof ArrayNode alternatives) {
-                    for (int i = alternatives.size() - 1; i >= 0; i--) {
-                        if ("null".equals(alternatives.get(i).path("type").asString(""))) {
-                            alternatives.remove(i);
-                            object.put("nullable", true);
-                        }
-                    }
                 }
             }
             object.values().forEach(AnswerChecks::toOpenApi30);
