@@ -43,6 +43,13 @@ final class FuzzReport {
         }
     }
 
+    private String learned = "";
+
+    /** Which identifiers from successful answers the reads could reuse, and how many of each. */
+    void learned(String identifiers) {
+        this.learned = identifiers;
+    }
+
     boolean clean() {
         return firstExample.isEmpty();
     }
@@ -57,6 +64,7 @@ final class FuzzReport {
         out.append("By status class: ").append(byStatusClass).append('\n');
         out.append("Violations by kind (requests): ").append(violationsByKind.isEmpty() ? "none" : violationsByKind).append('\n');
         out.append("Rows added by accepted (2xx) requests: ").append(rowsByAccepted.isEmpty() ? "none" : rowsByAccepted).append('\n');
+        out.append("Identifiers learned from 2xx answers (reused by reads): ").append(learned).append('\n');
         out.append("\nBy operation (status → requests):\n");
         byOperation.forEach((operation, statuses) -> out.append("  ").append(operation).append(" ").append(statuses).append('\n'));
         out.append("\nDistinct violations (").append(firstExample.size()).append("), each with the first request that showed it:\n");

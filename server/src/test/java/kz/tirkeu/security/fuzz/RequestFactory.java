@@ -46,10 +46,12 @@ final class RequestFactory {
 
     private final JsonMapper json;
     private final ApiDocument document;
+    private final KnownValues known;
 
-    RequestFactory(JsonMapper json, ApiDocument document) {
+    RequestFactory(JsonMapper json, ApiDocument document, KnownValues known) {
         this.json = json;
         this.document = document;
+        this.known = known;
     }
 
     FuzzRequest create(int index, Operation operation, Random random) {
@@ -62,6 +64,8 @@ final class RequestFactory {
         for (Parameter parameter : operation.parameters()) {
             boolean include = parameter.required() ? !(mode == Mode.STRUCTURE && random.nextInt(3) == 0) : random.nextBoolean();
             String value = value(parameter.name(), parameter.schema(), mode, random);
+            String real = operation.method().equals("GET") && mode == Mode.VALID && random.nextBoolean() ? known.forParameter(operation.path(), parameter.name(), random) : null;
+            value = real != null ? real : value;
             switch (parameter.in()) {
                 case "path" -> {
                     path = path.replace("{" + parameter.name() + "}", include ? encode(value) : "");
