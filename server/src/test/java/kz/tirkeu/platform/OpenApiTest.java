@@ -68,6 +68,8 @@ class OpenApiTest {
         assertThat(schemas.path("ApplicationView").path("properties").path("refusal").path("type").toString()).isEqualTo("[\"object\",\"null\"]");
         assertThat(schemas.path("DecisionView").path("properties").path("legalBasis").path("oneOf").toString())
                 .isEqualTo("[{\"$ref\":\"#/components/schemas/LegalAct\"},{\"type\":\"null\"}]");
+        // What is created answers 201, and the document says so.
+        assertThat(document.path("paths").path("/api/v1/applications").path("post").path("responses").has("201")).isTrue();
         assertThat(schemas.path("Me").path("properties").path("iin").path("type").asString()).as("what is always there stays required").isEqualTo("string");
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (String path : info.getPatternValues()) {
