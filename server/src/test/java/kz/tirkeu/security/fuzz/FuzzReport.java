@@ -75,7 +75,8 @@ final class FuzzReport {
     void write(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text());
+            // getBytes, unlike writeString, replaces what UTF-8 cannot hold: a hostile value may carry a lone surrogate.
+            Files.write(file, text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
