@@ -60,26 +60,26 @@ class SmsReceiptController {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (body.length > MAX_BODY) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Receipt too large", "A receipt is at most " + MAX_BODY + " bytes.");
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "RECEIPT_TOO_LARGE", "Receipt too large", "A receipt is at most " + MAX_BODY + " bytes.");
         }
         if (!signature.verifies(body, signed)) {
             log.warn("Rejected an SMS receipt with a missing or wrong {} header", SmsReceiptSignature.HEADER);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "HMAC-SHA256 header=\"" + SmsReceiptSignature.HEADER + "\"")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(detail(HttpStatus.UNAUTHORIZED, "Bad signature",
+                    .body(detail(HttpStatus.UNAUTHORIZED, "RECEIPT_SIGNATURE_WRONG", "Bad signature",
                             "The " + SmsReceiptSignature.HEADER + " header must be sha256=<hex HMAC-SHA256 of the body> with the shared secret."));
         }
         SmsReceipts.Receipt receipt;
         try {
             receipt = parse(body);
         } catch (IllegalArgumentException | JacksonException e) {
-            return problem(HttpStatus.BAD_REQUEST, "Not a receipt",
+            return problem(HttpStatus.BAD_REQUEST, "NOT_A_RECEIPT", "Not a receipt",
                     "Expected {\"messageId\", \"reference\", \"status\": \"DELIVERED\"|\"FAILED\", \"at\", \"error\"?}: " + e.getMessage());
         }
         SmsReceipts.Outcome outcome = receipts.apply(receipt);
         if (outcome instanceof SmsReceipts.Outcome.UnknownDelivery) {
-            return problem(HttpStatus.NOT_FOUND, "Unknown reference", "No SMS delivery " + receipt.reference() + " here.");
+            return problem(HttpStatus.NOT_FOUND, "RECEIPT_REFERENCE_UNKNOWN", "Unknown reference", "No SMS delivery " + receipt.reference() + " here.");
         }
         return ResponseEntity.ok(Map.of(
                 "reference", receipt.reference().toString(),
@@ -109,14 +109,16 @@ class SmsReceiptController {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail(status, title, detail));
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail(status, code, title, detail));
     }
 
-    private static ProblemDetail detail(HttpStatus status, String title, String detail) {
+    /** Like every API error, with the stable {@code code} the SMS centre's software can branch on. */
+    private static ProblemDetail detail(HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setInstance(URI.create(PATH));
+        problem.setProperty("code", code);
         return problem;
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -69,6 +70,7 @@ class ApplicationsApi {
 
     /** S1, S2, S6: a seller starts an application; the checks S1, S3–S5, S7, S8 run at once. */
     @PostMapping("/api/v1/applications")
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
     @Allowed(Role.SELLER)
     ResponseEntity<?> start(SignedInPerson seller, @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody NewApplication body) {
         if (body.vin() == null || body.buyerIin() == null) {
@@ -158,6 +160,7 @@ class ApplicationsApi {
      * refusal their application stands on, saying why. The answer is due by the deadline returned.
      */
     @PostMapping("/api/v1/applications/{number}/review-requests")
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
     @Allowed({Role.SELLER, Role.BUYER})
     ResponseEntity<?> requestReview(SignedInPerson person, @PathVariable String number,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody ReviewRequest body) {

@@ -9,6 +9,7 @@ import kz.tirkeu.identity.signin.Challenge;
 import kz.tirkeu.identity.signin.SecondFactorRequested;
 import kz.tirkeu.identity.signin.SignIn;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * challenge → signed challenge → second-factor code → a short-lived bearer token.
  */
 @RestController
-@RequestMapping("/api/v1/auth")
+// JSON only, decided before the handler runs: an Accept it cannot answer (image/png) is refused with a 406 before
+// a challenge or sign-in attempt is stored (found by the API fuzzer, issue [7]).
+@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
 @PublicEndpoint // sign-in is how a session is obtained; each step checks its own proof
 class SignInApi {
 

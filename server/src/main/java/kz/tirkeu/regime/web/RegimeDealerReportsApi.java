@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,6 +43,7 @@ class RegimeDealerReportsApi {
     record SignedReport(DealerReportContent report, String signature) {}
 
     @PostMapping("/api/v1/regimes/{code}/dealer-reports")
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
     @Allowed(Role.SELLER)
     ResponseEntity<DealerReports.Stored> submit(SignedInPerson dealer, @PathVariable String code, @RequestBody SignedReport body) {
         if (body == null || body.report() == null || body.signature() == null || body.signature().isBlank()) {

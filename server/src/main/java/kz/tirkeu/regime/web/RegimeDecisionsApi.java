@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,6 +43,7 @@ class RegimeDecisionsApi {
     }
 
     @PostMapping("/api/v1/regimes/{code}/decisions")
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
     @Allowed(Role.REGIME_AUTHORITY)
     ResponseEntity<?> record(SignedInPerson official, @PathVariable String code, @RequestHeader(value = "Idempotency-Key", required = false) String key,
                              @RequestBody SignedDecision body) {

@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ import kz.tirkeu.regime.TerminationGround;
  * Only legal entities are named (their names and BINs are public); the officials who recorded decisions are named by
  * office, never by IIN.
  */
-public record RegimeView(String code, boolean sandbox, RegimeStatus status, String statusSince, int version, RegimeParameters parameters,
+public record RegimeView(String code, boolean sandbox, RegimeStatus status, @Schema(nullable = true) String statusSince, int version, RegimeParameters parameters,
                          List<DecisionView> decisions, Map<Integer, String> versionsRecordedBy) {
 
-    public record DecisionView(int seq, DecisionKind kind, String effectiveOn, String recordedAt, int version, LegalAct legalBasis,
-                               LocalizedText reason, TerminationGround ground, String subjectBin, String subjectName, String recordedBy,
-                               boolean signed, boolean derived) {}
+    /** Null where the kind of decision has no such part (a derived expiry has no record time nor legal act; only a termination has a ground). */
+    public record DecisionView(int seq, DecisionKind kind, String effectiveOn, @Schema(nullable = true) String recordedAt, int version,
+                               @Schema(nullable = true) LegalAct legalBasis, @Schema(nullable = true) LocalizedText reason,
+                               @Schema(nullable = true) TerminationGround ground, @Schema(nullable = true) String subjectBin,
+                               @Schema(nullable = true) String subjectName, String recordedBy, boolean signed, boolean derived) {}
 
     public static RegimeView of(Regime regime, Instant now) {
         List<DecisionView> history = new ArrayList<>(regime.decisions().stream().map(RegimeView::decision).toList());
