@@ -1,5 +1,6 @@
 package kz.tirkeu.notification;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,7 @@ public class Inbox {
      * @param readAt           when the person first opened it in the cabinet; empty while unread
      * @param deliveries       one per channel, INBOX first
      */
-    public record Notice(NoticeId id, String template, String title, String body, String subjectReference,
+    public record Notice(NoticeId id, String template, String title, String body, @Schema(nullable = true) String subjectReference,
                          Instant createdAt, Optional<Instant> readAt, List<ChannelDelivery> deliveries) {
 
         public boolean read() {
