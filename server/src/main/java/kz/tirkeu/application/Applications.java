@@ -46,8 +46,9 @@ class Applications {
 
     /** The status of the application that holds this VIN (the one not closed), if any. */
     Optional<ApplicationStatus> statusOfOpen(Vin vin) {
-        return db.sql("select status from application where vin = ? and status not in ('REFUSED', 'DECLINED', 'EXPIRED')")
-                .param(vin.value()).query((rs, n) -> ApplicationStatus.valueOf(rs.getString(1))).optional();
+        String[] closed = java.util.Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::closed).map(Enum::name).toArray(String[]::new);
+        return db.sql("select status from application where vin = ? and status <> all(?)")
+                .params(vin.value(), closed).query((rs, n) -> ApplicationStatus.valueOf(rs.getString(1))).optional();
     }
 
     Optional<ApplicationRecord> find(UUID id) {

@@ -68,8 +68,7 @@ class StatementSignatures {
         if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
             java.util.Optional<String> missing = verification.missingIssuer(cms);
             if (missing.isPresent()) {
-                throw new ApplicationRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, "The signature does not carry the certificate of "
-                        + "its issuer (" + missing.get() + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.");
+                throw new ApplicationRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, missing.get());
             }
         }
         throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", HttpStatus.BAD_REQUEST,

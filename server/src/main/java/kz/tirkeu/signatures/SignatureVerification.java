@@ -86,6 +86,7 @@ public class SignatureVerification {
      * Why no chain could be built, when it is the signer's fault (issue [11]): the signer's certificate names an issuer
      * that the CMS does not carry and that is no trust anchor — typically the intermediate CA left out of the CMS. Then
      * the signature is definitely not acceptable as sent (a 4xx saying what is missing), not a temporary failure.
+     * Returns the sentence that tells the signer so.
      */
     public java.util.Optional<String> missingIssuer(byte[] cms) {
         try {
@@ -101,7 +102,8 @@ public class SignatureVerification {
                     boolean anchor = policy.get().trustAnchors().stream()
                             .anyMatch(a -> org.bouncycastle.asn1.x500.X500Name.getInstance(a.getSubjectX500Principal().getEncoded()).equals(issuer));
                     if (!inCms && !anchor) {
-                        return java.util.Optional.of(issuer.toString());
+                        return java.util.Optional.of("The signature does not carry the certificate of its issuer (" + issuer
+                                + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.");
                     }
                 }
             }

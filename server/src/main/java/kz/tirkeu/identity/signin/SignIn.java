@@ -129,9 +129,8 @@ public class SignIn {
         if (!report.passed()) {
             if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
                 // Not "not accredited" when what happened is an intermediate CA left out of the CMS (issue [11]).
-                signatures.missingIssuer(cms).ifPresent(issuer -> {
-                    throw new SignInRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, "The signature does not carry the certificate of "
-                            + "its issuer (" + issuer + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.");
+                signatures.missingIssuer(cms).ifPresent(why -> {
+                    throw new SignInRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, why);
                 });
             }
             throw refusalFor(report);

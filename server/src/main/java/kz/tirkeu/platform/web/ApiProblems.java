@@ -111,16 +111,23 @@ public class ApiProblems {
     }
 
     /**
-     * Spring's own refusals of a request (a required parameter or part missing, a path variable absent…) carry their
-     * 4xx status: the caller's mistake, said as problem+json, not a 500 logged as ours.
+     * Spring's own refusals of a request carry their 4xx status — a required parameter missing, a path segment of only
+     * blanks ({@code /sign-ins/%20/confirmation}, which converts to no UUID and so is "missing after conversion"): the
+     * caller's mistake, said as problem+json, not a 500 logged as ours. A path variable the mapping lacks altogether
+     * stays a 500 (Spring says so with the status), because that one is ours.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof org.springframework.web.ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+            String missing = switch (e) {
+                case org.springframework.web.bind.MissingServletRequestParameterException parameter -> "the parameter '" + parameter.getParameterName() + "' is required.";
+                case org.springframework.web.bind.MissingPathVariableException path -> "the path value '" + path.getVariableName()
+                        + "' is blank: send the identifier the API gave you.";
+                default -> status.getReasonPhrase() + ".";
+            };
             return respond(status, status == HttpStatus.BAD_REQUEST ? "MALFORMED_REQUEST" : "HTTP_" + status.value(),
-                    "The request is not complete: " + (e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
-                            ? "the parameter '" + missing.getParameterName() + "' is required." : status.getReasonPhrase() + "."), request);
+                    "The request is not complete: " + missing, request);
         }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

@@ -4,12 +4,12 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
-import java.lang.reflect.RecordComponent;
-import java.util.Map;
 import io.swagger.v3.oas.models.media.Schema;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * Properties that may come back as {@code null} say so in the OpenAPI document, in the 3.1 way (a "null" type):
  * every {@link Optional} (Jackson writes an empty one as null: {@code me.bin}, {@code notices[].readAt},
  * {@code applications[].refusal}, {@code notification-preferences.email}), and every record component marked
- * {@code @Schema(nullable = true)} (swagger drops that 3.0 keyword from a 3.1 document). The document promised a value there, and generated clients failed on the
- * null; the API fuzzer found it (issue [7]).
+ * {@code @Schema(nullable = true)} (swagger drops that 3.0 keyword from a 3.1 document). The document promised a
+ * value there, and generated clients failed on the null; the API fuzzer found it (issue [7]).
  */
 @Configuration(proxyBeanMethods = false)
 class NullableProperties {
@@ -89,5 +89,4 @@ class NullableProperties {
         }
         return property;
     }
-
 }
