@@ -148,8 +148,9 @@ public class RegistrationDecision {
             case Outcome.Decided decided -> applications.find(record.id()).orElseThrow();
             case Outcome.Refuses refuses -> throw new CannotRegister(refuses.refusal(), refuses.found());
             case Outcome.Waits waits -> throw new ApplicationRefused("STATE_SYSTEM_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
-                    "The decision needs an answer that has not come: " + waits.why() + " Try again in a few minutes.");
-            case Outcome.NotOurs notOurs -> throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, notOurs.why());
+                    "The decision needs an answer that has not come: " + waits.why() + " Try again in a few minutes.", waits.why());
+            case Outcome.NotOurs notOurs -> throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, notOurs.why(), record.number())
+                    .situation(notOurs.situation());
         };
     }
 
@@ -185,25 +186,28 @@ public class RegistrationDecision {
             // or sequential numbers would tell them which applications exist and how they stand.
             boolean ofTheirRegion = applications.regionOfChoice(record.id()).map(r -> officer.scopesOf(Role.POLICE_OFFICER).contains(r)).orElse(false);
             throw ofTheirRegion ? new ApplicationRefused("NO_DECISION_PENDING", HttpStatus.CONFLICT,
-                    "Application " + number + " awaits no registration decision; it is " + record.status() + ".") : ApplicationProcess.notFound();
+                    "Application " + number + " awaits no registration decision; it is " + record.status() + ".", number, ApplicationRefused.status(record))
+                    : ApplicationProcess.notFound();
         }
         PoliceCase policeCase = pending.get();
         PoliceWork.requireRegion(officer, policeCase);
         conflicts.requireNotParty(officer, record.id());
         if (!policeCase.officerIin().equals(Optional.of(officer.iin().value()))) {
             throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT,
-                    "Take the case over first (POST …/assignment); " + policeCase.officerIin().map(o -> "another officer holds it.").orElse("nobody holds it."));
+                    "Take the case over first (POST …/assignment); " + policeCase.officerIin().map(o -> "another officer holds it.").orElse("nobody holds it."))
+                    .situation(policeCase.officerIin().isPresent() ? "heldByAnother" : "heldByNobody");
         }
         return record;
     }
 
     private void requireUndecidedAndHeld(ApplicationRecord record, String officerIin) {
         if (!UNDECIDED.contains(record.status())) {
-            throw new ApplicationRefused("ALREADY_DECIDED", HttpStatus.CONFLICT, "Application " + record.number() + " is already " + record.status() + ".");
+            throw new ApplicationRefused("ALREADY_DECIDED", HttpStatus.CONFLICT, "Application " + record.number() + " is already " + record.status() + ".", record.number(),
+                    ApplicationRefused.status(record));
         }
         Optional<PoliceCase> policeCase = cases.of(record.id()).filter(PoliceCase::open);
         if (policeCase.isEmpty() || !policeCase.get().officerIin().equals(Optional.ofNullable(officerIin))) {
-            throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "The case is not yours to decide now.");
+            throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "The case is not yours to decide now.").situation("notYours");
         }
     }
 
@@ -214,7 +218,8 @@ public class RegistrationDecision {
 
         record Waits(String why) implements Outcome {}
 
-        record NotOurs(String why) implements Outcome {}
+        /** @param situation which text tells it ({@code api.problem.CASE_NOT_HELD.<situation>}) */
+        record NotOurs(String why, String situation) implements Outcome {}
     }
 
     /** What the decision found, check by check; the facts the certificate and the register need come with it. */
@@ -227,11 +232,11 @@ public class RegistrationDecision {
             if (policeCase.isPresent() && policeCase.get().kind() == PoliceCase.Kind.DECISION) {
                 transaction.executeWithoutResult(status -> cases.close(id, clock.instant())); // decided elsewhere: nothing left to claim
             }
-            return new Outcome.NotOurs("Application " + record.number() + " awaits no registration decision.");
+            return new Outcome.NotOurs("Application " + record.number() + " awaits no registration decision.", "noDecision");
         }
         if (officer.isEmpty() && policeCase.get().officerIin().isPresent()) {
             cases.unclaim(id);
-            return new Outcome.NotOurs("An officer took the case over.");
+            return new Outcome.NotOurs("An officer took the case over.", "takenOver");
         }
         Submission submission = Submission.of(db, id);
         Findings found = gather(record, submission);
@@ -286,7 +291,7 @@ public class RegistrationDecision {
             notifications.notify(new NoticeRequest(record.sellerIin(), "application.registered", parameters, record.number()));
             return true;
         });
-        return Boolean.TRUE.equals(registered) ? new Outcome.Decided() : new Outcome.NotOurs("The case changed hands while it was being decided.");
+        return Boolean.TRUE.equals(registered) ? new Outcome.Decided() : new Outcome.NotOurs("The case changed hands while it was being decided.", "changedHands");
     }
 
     /** Everything the decision rests on, asked at once: independent systems in parallel on virtual threads. */

@@ -76,7 +76,7 @@ public class SellerSignature {
     private static void requireAwaiting(ApplicationRecord record) {
         if (record.status() != ApplicationStatus.AWAITING_SELLER_SIGNATURE) {
             throw new ApplicationRefused("NOT_AWAITING_SELLER_SIGNATURE", HttpStatus.CONFLICT,
-                    "The application does not await the seller's signature; it is " + record.status() + ".");
+                    "The application does not await the seller's signature; it is " + record.status() + ".", ApplicationRefused.status(record));
         }
     }
 

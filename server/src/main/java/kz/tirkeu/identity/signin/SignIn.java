@@ -129,8 +129,8 @@ public class SignIn {
         if (!report.passed()) {
             if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
                 // Not "not accredited" when what happened is an intermediate CA left out of the CMS (issue [11]).
-                signatures.missingIssuer(cms).ifPresent(why -> {
-                    throw new SignInRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, why);
+                signatures.missingIssuer(cms).ifPresent(missing -> {
+                    throw missing;
                 });
             }
             throw refusalFor(report);
@@ -155,7 +155,7 @@ public class SignIn {
         refuseIfLocked(attempt.iin());
         Instant now = clock.instant();
         if (!now.isBefore(attempt.codeExpiresAt())) {
-            throw new SignInRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired. Start the sign-in again to get a new one.");
+            throw new SignInRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired. Start the sign-in again to get a new one.").situation("signIn");
         }
         String typed = code == null ? "" : code.strip();
         boolean right = switch (attempt.secondFactor()) {
@@ -166,9 +166,11 @@ public class SignIn {
             int left = locks.recordWrongCode(attempt.iin());
             if (left == 0) {
                 throw new SignInRefused("SECOND_FACTOR_LOCKED", HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many wrong codes. Sign-in is locked for " + properties.lockDuration().toMinutes() + " minutes.");
+                        "Too many wrong codes. Sign-in is locked for " + properties.lockDuration().toMinutes() + " minutes.",
+                        String.valueOf(properties.lockDuration().toMinutes()));
             }
-            throw new SignInRefused("CODE_WRONG", HttpStatus.UNAUTHORIZED, "The code is not right. Tries left: " + left + ".");
+            throw new SignInRefused("CODE_WRONG", HttpStatus.UNAUTHORIZED, "The code is not right. Tries left: " + left + ".", String.valueOf(left))
+                    .situation("triesLeft");
         }
         locks.reset(attempt.iin());
         attempts.complete(attempt.id(), now);
@@ -180,7 +182,7 @@ public class SignIn {
     private void refuseIfLocked(Iin iin) {
         locks.lockedUntil(iin).ifPresent(until -> {
             throw new SignInRefused("SECOND_FACTOR_LOCKED", HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many wrong codes. Sign-in is locked until " + until + ".");
+                    "Too many wrong codes. Sign-in is locked until " + until + ".", until.toString()).situation("until");
         });
     }
 
@@ -202,16 +204,16 @@ public class SignIn {
         String why = report.message();
         return switch (sub) {
             case KEY_PURPOSE_FAILURE -> new SignInRefused("NOT_AN_AUTHENTICATION_KEY", HttpStatus.UNAUTHORIZED,
-                    "Sign in with your authentication key (AUTH_…), not your signing key. " + why);
+                    "Sign in with your authentication key (AUTH_…), not your signing key. " + why, why);
             case REVOKED, REVOKED_NO_POE -> new SignInRefused("CERTIFICATE_REVOKED", HttpStatus.UNAUTHORIZED,
-                    "Your certificate has been revoked. Get a new one from the National Certification Authority (pki.gov.kz). " + why);
+                    "Your certificate has been revoked. Get a new one from the National Certification Authority (pki.gov.kz). " + why, why);
             case EXPIRED, NOT_YET_VALID, OUT_OF_BOUNDS_NO_POE -> new SignInRefused("CERTIFICATE_NOT_VALID_NOW", HttpStatus.UNAUTHORIZED,
-                    "Your certificate is not valid now. Renew it at pki.gov.kz. " + why);
+                    "Your certificate is not valid now. Renew it at pki.gov.kz. " + why, why);
             case NO_CERTIFICATE_CHAIN_FOUND, CHAIN_CONSTRAINTS_FAILURE -> new SignInRefused("CERTIFICATE_NOT_TRUSTED", HttpStatus.UNAUTHORIZED,
-                    "This certificate is not issued by an accredited certification authority. " + why);
+                    "This certificate is not issued by an accredited certification authority. " + why, why);
             case TRY_LATER -> new SignInRefused("REVOCATION_UNKNOWN", HttpStatus.SERVICE_UNAVAILABLE,
-                    "Your certificate's status cannot be checked right now. Please try again in a few minutes. " + why);
-            default -> new SignInRefused("SIGNATURE_INVALID", HttpStatus.BAD_REQUEST, "The signature cannot be accepted. " + why);
+                    "Your certificate's status cannot be checked right now. Please try again in a few minutes. " + why, why);
+            default -> new SignInRefused("SIGNATURE_INVALID", HttpStatus.BAD_REQUEST, "The signature cannot be accepted. " + why, why);
         };
     }
 
