@@ -53,11 +53,13 @@ public class ApplicationProcess {
     private final RegimeOfApplication regimeOf;
     private final Clock clock;
     private final Duration buyerDeadline;
+    private final RefusalTexts refusalTexts;
 
     ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, Reviews reviews, NotificationPoint notifications,
                        RegimeGate regimes, RegimeOfApplication regimeOf, TransactionTemplate transaction, Clock clock,
-                       @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline) {
+                       @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline, RefusalTexts refusalTexts) {
         this.applications = applications;
+        this.refusalTexts = refusalTexts;
         this.log = log;
         this.checks = checks;
         this.retries = retries;
@@ -301,8 +303,9 @@ public class ApplicationProcess {
             }
             if (outcome == ApplicationStatus.REFUSED) {
                 CheckResult.Refused refused = refusal.orElseThrow();
-                Map<String, String> parameters = Map.of("applicationNumber", record.number(), "step", refused.step().name(),
-                        "reason", refused.refusal().message());
+                Map<String, String> parameters = new LinkedHashMap<>(refusalTexts.forNotice("reason", refused.refusal()));
+                parameters.put("applicationNumber", record.number());
+                parameters.put("step", refused.step().name());
                 notifications.notify(new NoticeRequest(record.sellerIin(), "application.refused", parameters, record.number()));
                 if (phase == Phase.BUYER) {
                     notifications.notify(new NoticeRequest(record.buyerIin(), "application.refused", parameters, record.number()));

@@ -82,13 +82,15 @@ public class RegistrationDecision {
     private final Duration decisionDelay;
     private final String issuingUnit;
     private final ConflictOfInterest conflicts;
+    private final RefusalTexts refusalTexts;
 
     RegistrationDecision(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, Checks checks, VehiclePassports passports,
                          Individuals individuals, PaymentGateway payments, StatementSignatures signatures, PlateAllocator plates,
                          CertificateIssuer certificates, VehicleRegister register, CollectionOrders collection, NotificationPoint notifications,
                          RegimeOfApplication regimeOf, JdbcClient db, TransactionTemplate transaction, Clock clock,
                          @Value("${tirkeu.registration.decision-delay:0s}") Duration decisionDelay,
-                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit, ConflictOfInterest conflicts) {
+                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit, ConflictOfInterest conflicts,
+                         RefusalTexts refusalTexts) {
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -110,6 +112,7 @@ public class RegistrationDecision {
         this.decisionDelay = decisionDelay;
         this.issuingUnit = issuingUnit;
         this.conflicts = conflicts;
+        this.refusalTexts = refusalTexts;
     }
 
     /** S18 is done: the application joins its region's police queue. Called in the transaction that logged SUBMITTED. */
@@ -163,8 +166,9 @@ public class RegistrationDecision {
             requireUndecidedAndHeld(record, officer.iin().value());
             Instant now = clock.instant();
             Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("code", "REFUSED_BY_OFFICER");
+            detail.put("code", RefusalTexts.BY_OFFICER);
             detail.put("message", "The service cannot be provided: " + why);
+            detail.put("reason", why);
             detail.put("ruleVersion", ProcessDefinition.VERSION);
             detail.put("automated", "false");
             detail.put("phase", Phase.DECISION.name());
@@ -173,7 +177,7 @@ public class RegistrationDecision {
             cases.close(record.id(), now);
             // The automatic decision may have signed a certificate before the officer took the case over.
             certificates.annulFor(record.number(), "The registration was refused: " + why);
-            tellRefused(record, detail.get("message"));
+            tellRefused(record, refusalTexts.forNoticeByOfficer("reason", why));
             return applications.find(record.id()).orElseThrow();
         });
     }
@@ -356,7 +360,7 @@ public class RegistrationDecision {
             Instant at = clock.instant();
             appendFindings(locked, findings, waived, at, ApplicationStatus.REFUSED);
             cases.close(record.id(), at);
-            tellRefused(locked, decisive.refusal().orElseThrow().message());
+            tellRefused(locked, refusalTexts.forNotice("reason", decisive.refusal().orElseThrow()));
         });
     }
 
@@ -381,8 +385,11 @@ public class RegistrationDecision {
         }
     }
 
-    private void tellRefused(ApplicationRecord record, String reason) {
-        Map<String, String> parameters = Map.of("applicationNumber", record.number(), "step", Step.S19.name(), "reason", reason);
+    /** @param reason the refusal in every language ({@code reason@kk}, {@code reason@ru}, {@code reason@en}) */
+    private void tellRefused(ApplicationRecord record, Map<String, String> reason) {
+        Map<String, String> parameters = new LinkedHashMap<>(reason);
+        parameters.put("applicationNumber", record.number());
+        parameters.put("step", Step.S19.name());
         notifications.notify(new NoticeRequest(record.sellerIin(), "application.refused", parameters, record.number()));
         notifications.notify(new NoticeRequest(record.buyerIin(), "application.refused", parameters, record.number()));
     }

@@ -196,8 +196,14 @@ final class NoticeTemplates {
                 .orElseThrow(() -> new IllegalArgumentException("No template text '" + key + "'"));
     }
 
+    /** A coded value in the reader's language; a list of codes ("EPTS, CUSTOMS") item by item, each as written in the file. */
     private String localizedValue(String placeholder, String value, Language language) {
-        return lookup(VALUE_PREFIX + placeholder + "." + value, language).orElse(value);
+        Optional<String> whole = lookup(VALUE_PREFIX + placeholder + "." + value, language);
+        if (whole.isPresent() || !value.contains(", ")) {
+            return whole.orElse(value);
+        }
+        return java.util.Arrays.stream(value.split(", ")).map(item -> lookup(VALUE_PREFIX + placeholder + "." + item, language).orElse(item))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The text in the reader's language; else in the default one; a missing translation never blanks a notice. */

@@ -174,6 +174,32 @@ class ApplicationProcessTest {
         assertThat(application.path("refusal").path("found").asString()).contains("ANNULLED");
     }
 
+    /**
+     * Issue [11]: refusals were English in the API whatever Accept-Language said, and the Kazakh and Russian notices
+     * embedded the English text. The code stays; the words are the reader's.
+     */
+    @Test
+    void aRefusalIsToldInTheReadersLanguageInTheApiAndInTheNotice() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        SYSTEMS.on("/epts/v1/passports/" + vin, json("{\"number\":\"KZ0000000000043\",\"status\":\"ANNULLED\",\"vin\":\"%s\",\"make\":\"Chevrolet\",\"year\":2026,\"origin\":\"DOMESTIC\"}".formatted(vin)));
+        String number = start(vin, buyerIin).body().path("number").asString();
+
+        JsonNode kazakh = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications/" + number))
+                .header("Accept-Language", "kk").GET(), sellerToken).body();
+        JsonNode russian = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications/" + number))
+                .header("Accept-Language", "ru").GET(), sellerToken).body();
+
+        assertThat(kazakh.path("refusal").path("code").asString()).isEqualTo("EPTS_NOT_ACTIVE");
+        assertThat(kazakh.path("refusal").path("message").asString()).isEqualTo("Қызмет көрсетілмейді: көліктің электрондық паспорты жарамсыз.");
+        assertThat(russian.path("refusal").path("message").asString()).startsWith("Услуга не может быть оказана");
+        // The seller has chosen no language: notices come in Kazakh, the state language, with no English in them.
+        JsonNode notice = java.util.stream.StreamSupport.stream(client.get("/api/v1/notices?size=100", sellerToken).body().path("notices").spliterator(), false)
+                .filter(n -> number.equals(n.path("subjectReference").asString()) && "application.refused".equals(n.path("template").asString()))
+                .findFirst().orElseThrow();
+        assertThat(notice.path("body").asString()).contains("көліктің электрондық паспорты жарамсыз").doesNotContain("The service cannot be provided");
+    }
+
     @Test
     void anUnknownBuyerIinAsksTheSellerToCorrectIt() {
         String vin = newVin();

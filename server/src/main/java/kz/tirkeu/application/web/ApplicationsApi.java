@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApplicationsApi {
 
+    private final ApplicationViews views;
     private final ApplicationProcess process;
     private final SellerSignature sellerSignature;
     private final ApplicationQueries queries;
@@ -49,7 +50,8 @@ class ApplicationsApi {
     private final kz.tirkeu.regime.RegimeGate regimes;
 
     ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log, IdempotentRequests idempotent,
-                    HumanReview review, kz.tirkeu.regime.RegimeGate regimes) {
+                    HumanReview review, kz.tirkeu.regime.RegimeGate regimes, ApplicationViews views) {
+        this.views = views;
         this.review = review;
         this.regimes = regimes;
         this.process = process;
@@ -104,7 +106,7 @@ class ApplicationsApi {
         }
         List<ApplicationRecord> records = queries.visibleTo(person, status, size, kz.tirkeu.platform.web.Paging.offset(page, size));
         Map<java.util.UUID, List<kz.tirkeu.application.Action>> logs = log.of(records.stream().map(ApplicationRecord::id).toList());
-        return records.stream().map(record -> ApplicationView.of(record, logs.getOrDefault(record.id(), List.of()))).toList();
+        return records.stream().map(record -> views.of(record, logs.getOrDefault(record.id(), List.of()))).toList();
     }
 
     @GetMapping("/api/v1/applications/{number}")
@@ -171,7 +173,7 @@ class ApplicationsApi {
     }
 
     private ApplicationView view(ApplicationRecord record) {
-        return ApplicationView.of(record, log.of(record.id()));
+        return views.of(record, log.of(record.id()));
     }
 
     private static byte[] base64(String value) {

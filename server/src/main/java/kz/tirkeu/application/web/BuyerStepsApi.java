@@ -26,11 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BuyerStepsApi {
 
+    private final ApplicationViews views;
     private final BuyerSteps steps;
     private final ActionLog log;
     private final IdempotentRequests idempotent;
 
-    BuyerStepsApi(BuyerSteps steps, ActionLog log, IdempotentRequests idempotent) {
+    BuyerStepsApi(BuyerSteps steps, ActionLog log, IdempotentRequests idempotent, ApplicationViews views) {
+        this.views = views;
         this.steps = steps;
         this.log = log;
         this.idempotent = idempotent;
@@ -109,7 +111,7 @@ class BuyerStepsApi {
     }
 
     private ApplicationView view(ApplicationRecord record) {
-        return ApplicationView.of(record, log.of(record.id()));
+        return views.of(record, log.of(record.id()));
     }
 
     record Choices(String pscCode, String plateType) {}

@@ -39,6 +39,12 @@ public class ApiLanguage {
         return asked(request).or(this::chosenBySignedInPerson).orElse(Locale.ENGLISH);
     }
 
+    /** The language of the API request being served (English outside a request). */
+    public Locale ofCurrentRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes ? of(attributes.getRequest()) : Locale.ENGLISH;
+    }
+
     /** The text of a problem (or any resolvable message) in the request's language. */
     public String text(MessageSourceResolvable text, HttpServletRequest request) {
         return messages.getMessage(text, of(request));
