@@ -105,6 +105,17 @@ class NoticeTemplatesTest {
         assertThat(kazakh).doesNotContain("EPTS").doesNotContain("ERAP").contains("көлік құралдарының электрондық паспорттары (ЭПТС), Әкімшілік өндірістердің бірыңғай тізілімі (ӘӨБТ)");
     }
 
+    /** Issue [11]: a deadline reached people as "2026-12-14T05:30:00.123Z". */
+    @Test
+    void anInstantIsWrittenAsKazakhstansLocalTime() {
+        NoticeTemplates templates = NoticeTemplates.load(Language.KK);
+
+        String sms = templates.render("application.expired", NoticeTemplates.Part.SMS, Language.RU,
+                Map.of("applicationNumber", "TK-1", "deadline", "2026-12-14T05:30:00.123456Z"));
+
+        assertThat(sms).contains("14.12.2026 10:30").doesNotContain("2026-12-14T");
+    }
+
     /** Issue [11]: the Kazakh and Russian notices embedded the English refusal; a text given in every language is used in the reader's. */
     @Test
     void aRefusalGivenInEveryLanguageIsReadInTheReaders() {
