@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.notification.Language;
 import kz.tirkeu.notification.NotificationPoint;
 import kz.tirkeu.pki.cms.Digests;
 import kz.tirkeu.pki.json.CanonicalJson;
@@ -28,6 +29,7 @@ import kz.tirkeu.statesystems.PaymentGateway;
 import kz.tirkeu.statesystems.PhoneNumber;
 import kz.tirkeu.statesystems.ServiceCentres;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,7 @@ public class BuyerSteps {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration CODE_VALIDITY = Duration.ofMinutes(5);
 
+    private final MessageSource messages;
     private final Applications applications;
     private final ActionLog log;
     private final ServiceCentres centres;
@@ -68,7 +71,8 @@ public class BuyerSteps {
                PaymentGateway payments, Fees fees, RegistrationDecision decision, StatementSignatures statements, PlatformAddresses addresses, JdbcClient db,
                TransactionTemplate transaction, Clock clock,
                @Value("${tirkeu.application.plate-types:STANDARD_SINGLE_LINE,REAR_TWO_LINE}") List<String> plateTypes,
-               @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret) {
+               @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret, MessageSource messages) {
+        this.messages = messages;
         this.applications = applications;
         this.log = log;
         this.centres = centres;
@@ -299,16 +303,17 @@ public class BuyerSteps {
     public enum CallbackOutcome { RECORDED, ALREADY_RECORDED }
 
     /** S18: what the buyer signs — the seller's statement's facts, the choices and the fees paid; only while S18 awaits it. */
-    public byte[] buyerStatement(SignedInPerson buyer, String number) {
+    public byte[] buyerStatement(SignedInPerson buyer, String number, Language language) {
         ApplicationRecord record = own(buyer, applications.find(number));
         require(record, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
-        return statementOf(record);
+        return statementOf(record, language);
     }
 
-    public ApplicationRecord buyerSign(SignedInPerson buyer, String number, byte[] cms) {
+    /** @param language the language of the statement the buyer signed, as it was served (issue [11]: named in the signed bytes) */
+    public ApplicationRecord buyerSign(SignedInPerson buyer, String number, byte[] cms, Language language) {
         ApplicationRecord current = own(buyer, applications.find(number));
         require(current, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
-        byte[] statement = statementOf(current);
+        byte[] statement = statementOf(current, language);
         ValidationReport report = statements.accept(statement, cms, statements.buyer(current));
         return transaction.execute(status -> {
             ApplicationRecord record = applications.lock(current.id()).orElseThrow();
@@ -326,13 +331,14 @@ public class BuyerSteps {
         });
     }
 
-    private byte[] statementOf(ApplicationRecord record) {
+    private byte[] statementOf(ApplicationRecord record, Language language) {
         byte[] seller = db.sql("select content from signed_statement where application_id = ? and party = 'SELLER'").param(record.id())
                 .query(byte[].class).optional().orElseThrow(() -> new ApplicationRefused("NOT_SIGNED_BY_SELLER", HttpStatus.CONFLICT, "The seller has not signed yet."));
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("type", "tirkeu.application.buyer-statement");
         statement.put("applicationNumber", record.number());
-        statement.put("statement", "I agree to the application and ask for the primary state registration of this vehicle in my name.");
+        statement.put("language", language.tag());
+        statement.put("statement", messages.getMessage("statement.buyer", null, language.locale()));
         statement.put("sellerStatementSha256", java.util.HexFormat.of().formatHex(Digests.sha256(seller)));
         statement.put("application", json.readTree(seller));
         db.sql("select psc_code, plate_type from application_choice where application_id = ?").param(record.id())

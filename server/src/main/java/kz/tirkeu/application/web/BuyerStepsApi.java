@@ -1,6 +1,5 @@
 package kz.tirkeu.application.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The buyer's steps S15–S18 over the API, and the payment gateway's callback. */
@@ -27,12 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 class BuyerStepsApi {
 
     private final ApplicationViews views;
+    private final StatementLanguages languages;
     private final BuyerSteps steps;
     private final ActionLog log;
     private final IdempotentRequests idempotent;
 
-    BuyerStepsApi(BuyerSteps steps, ActionLog log, IdempotentRequests idempotent, ApplicationViews views) {
+    BuyerStepsApi(BuyerSteps steps, ActionLog log, IdempotentRequests idempotent, ApplicationViews views, StatementLanguages languages) {
         this.views = views;
+        this.languages = languages;
         this.steps = steps;
         this.log = log;
         this.idempotent = idempotent;
@@ -81,15 +83,16 @@ class BuyerStepsApi {
 
     @GetMapping("/api/v1/applications/{number}/buyer-statement")
     @Allowed(Role.BUYER)
-    ApplicationsApi.Statement buyerStatement(SignedInPerson buyer, @PathVariable String number) {
-        byte[] statement = steps.buyerStatement(buyer, number);
-        return new ApplicationsApi.Statement(Base64.getEncoder().encodeToString(statement), new String(statement, StandardCharsets.UTF_8));
+    ApplicationsApi.Statement buyerStatement(SignedInPerson buyer, @PathVariable String number, @RequestParam(required = false) String language,
+                                             jakarta.servlet.http.HttpServletRequest request) {
+        kz.tirkeu.notification.Language written = languages.forApi(language, request);
+        return ApplicationsApi.Statement.of(steps.buyerStatement(buyer, number, written), written);
     }
 
     @PostMapping("/api/v1/applications/{number}/buyer-signature")
     @Allowed(Role.BUYER)
     ResponseEntity<?> buyerSign(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                @RequestBody ApplicationsApi.Signature body) {
+                                @RequestBody ApplicationsApi.Signature body, jakarta.servlet.http.HttpServletRequest request) {
         if (body.signature() == null || body.signature().isBlank()) {
             throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
         }
@@ -99,8 +102,9 @@ class BuyerStepsApi {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The signature is not base64: send the CMS as NCALayer returned it.");
         }
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "signature", body.signature()),
-                () -> ResponseEntity.ok(view(steps.buyerSign(buyer, number, cms))));
+        kz.tirkeu.notification.Language signed = languages.forApi(body.language(), request);
+        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "signature", body.signature(), "language", signed.tag()),
+                () -> ResponseEntity.ok(view(steps.buyerSign(buyer, number, cms, signed))));
     }
 
     /** Called by the payment gateway, not by a person: authenticated by the callback's HMAC signature. */

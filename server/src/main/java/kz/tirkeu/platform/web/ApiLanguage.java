@@ -36,7 +36,12 @@ public class ApiLanguage {
     }
 
     public Locale of(HttpServletRequest request) {
-        return asked(request).or(this::chosenBySignedInPerson).orElse(Locale.ENGLISH);
+        return askedOrChosen(request).orElse(Locale.ENGLISH);
+    }
+
+    /** What the request asks for, else what the signed-in person chose; empty when neither says, for callers with their own default. */
+    public Optional<Locale> askedOrChosen(HttpServletRequest request) {
+        return asked(request).or(this::chosenBySignedInPerson);
     }
 
     /** The language of the API request being served (English outside a request). */
