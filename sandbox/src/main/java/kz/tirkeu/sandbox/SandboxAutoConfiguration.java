@@ -1,5 +1,6 @@
 package kz.tirkeu.sandbox;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,10 +59,17 @@ public class SandboxAutoConfiguration {
     /** How many SMS and mails the sandbox keeps for testers to read. */
     static final int RETAINED_MESSAGES = 1000;
 
+    /**
+     * Configured, else below the platform's public address ({@code tirkeu.public-base-url}) when that is set: behind a proxy
+     * {@code http://localhost:<port>} is no address a payer's browser or a partner can open (issue [11]: payment page links
+     * pointed at localhost). Else learnt from the web server's port.
+     */
     @Bean
     SandboxAddress sandboxAddress(SandboxProperties properties, Environment environment) {
-        return new SandboxAddress(Optional.ofNullable(properties.baseUrl()),
-                environment.getProperty("server.servlet.context-path", ""));
+        Optional<URI> configured = Optional.ofNullable(properties.baseUrl())
+                .or(() -> Optional.ofNullable(environment.getProperty("tirkeu.public-base-url")).map(String::strip).filter(url -> !url.isEmpty())
+                        .map(url -> URI.create(url.replaceFirst("/+$", "") + SandboxAddress.PATH)));
+        return new SandboxAddress(configured, environment.getProperty("server.servlet.context-path", ""));
     }
 
     @Bean(destroyMethod = "close")
