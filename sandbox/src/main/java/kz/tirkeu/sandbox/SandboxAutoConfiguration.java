@@ -3,6 +3,7 @@ package kz.tirkeu.sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.payment.InvoicesPage;
 import kz.tirkeu.sandbox.payment.PaymentGateway;
 import kz.tirkeu.sandbox.payment.PaymentRoutes;
+import kz.tirkeu.sandbox.persona.IdentityDocument;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
@@ -175,8 +177,8 @@ public class SandboxAutoConfiguration {
                                                  DigitalDocuments digitalDocuments, SandboxProperties properties) {
         return SandboxRoutes.of(address, stateData.readyVehicleCount(),
                 new CaRoutes(ca).routes(),
-                new PersonaRoutes(personas, address, Clock.systemUTC(), iin -> stateData.person(iin).flatMap(p -> p.documents().stream().findFirst())
-                        .map(d -> d.number() + " (" + d.type() + ")")).routes(),
+                new PersonaRoutes(personas, address, Clock.systemUTC(), iin -> stateData.person(iin).map(person -> person.documents().stream()
+                        .map(d -> new IdentityDocument(d.type(), d.number(), d.issuedAt(), d.validUntil(), d.issuer())).toList()).orElse(List.of())).routes(),
                 new MbgRoutes(mbg).routes().filter(faults.filter("mbg", request -> true)),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes()
                         .filter(faults.filter("sms", request -> request.method().name().equals("POST"))),
