@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
  * With the sandbox off, the server does not start while any secret, password or grant the sandbox publishes is still
@@ -15,9 +17,12 @@ import org.springframework.stereotype.Component;
  * accept forged payment callbacks and SMS receipts, or make the sandbox's staff personas its administrators; nor while an
  * address the sandbox stood in for is unset (issue [11], docs/DEPLOYMENT.md). Every such setting is named in one message,
  * so that one restart fixes them all.
+ *
+ * <p>Checked as soon as the configuration is read, before any bean exists (registered in META-INF/spring.factories, not a
+ * component): as a component it ran after the server's own PostgreSQL had been initialised and started, which the missing
+ * {@code spring.datasource.url} makes it do (issue [11]).
  */
-@Component
-class ProductionSafety {
+public final class ProductionSafety implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     /** The sandbox's {@code platform} persona's BIN, the default of {@code tirkeu.certificates.platform-bin}. */
     static final String SANDBOX_PLATFORM_BIN = "190340010014";
@@ -25,7 +30,19 @@ class ProductionSafety {
     /** The sandbox's staff personas (sandbox/README.md): their IINs are public. */
     static final Set<String> SANDBOX_STAFF = Set.of("890115330040", "841005330026", "930711430017", "800522430033", "791103430053");
 
-    ProductionSafety(Environment environment) {
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        check(event.getEnvironment());
+    }
+
+    /** After Spring Boot's own listeners, which load application.yml into the environment. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** @throws IllegalStateException naming every unsafe or missing setting, when the sandbox is off */
+    static void check(Environment environment) {
         if (environment.getProperty("tirkeu.sandbox.enabled", Boolean.class, true)) {
             return;
         }

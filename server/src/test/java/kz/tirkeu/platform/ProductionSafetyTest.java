@@ -18,7 +18,7 @@ class ProductionSafetyTest {
                 .withProperty("tirkeu.identity.bootstrap-grants[0]", "890115330040 ADMIN")
                 .withProperty("tirkeu.identity.bootstrap-grants[1]", "770101300001 ADMIN");
 
-        assertThatThrownBy(() -> new ProductionSafety(environment)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ProductionSafety.check(environment)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tirkeu.payments.callback-secret").hasMessageContaining("tirkeu.notification.sms.receipt-secret")
                 .hasMessageContaining("tirkeu.certificates.signing-key-password").hasMessageContaining("tirkeu.management.metrics-token").hasMessageContaining("tirkeu.certificates.signing-key ")
                 .hasMessageContaining("'890115330040 ADMIN'").hasMessageNotContaining("770101300001");
@@ -37,7 +37,7 @@ class ProductionSafetyTest {
                 .withProperty("tirkeu.identity.secure-cookies", "false").withProperty("spring.mail.host", "localhost").withProperty("spring.mail.port", "2525");
 
         assertThat(ProductionSafety.unsafeSettings(environment)).hasSize(9);
-        assertThatThrownBy(() -> new ProductionSafety(environment)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ProductionSafety.check(environment)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spring.datasource.url (SPRING_DATASOURCE_URL").hasMessageContaining("tirkeu.public-base-url (TIRKEU_PUBLIC_BASE_URL)")
                 .hasMessageContaining("tirkeu.state-systems.base-url (TIRKEU_STATE_SYSTEMS_BASE_URL)")
                 .hasMessageContaining("tirkeu.pki.trust-anchors (TIRKEU_PKI_TRUST_ANCHORS)").hasMessageContaining("tirkeu.ncalayer.url (TIRKEU_NCALAYER_URL)")
@@ -57,7 +57,7 @@ class ProductionSafetyTest {
         MockEnvironment environment = production();
 
         assertThat(ProductionSafety.unsafeSettings(environment)).isEmpty();
-        new ProductionSafety(environment);
+        ProductionSafety.check(environment);
     }
 
     /** An installation as docs/DEPLOYMENT.md describes it. */
@@ -80,7 +80,7 @@ class ProductionSafetyTest {
 
     @Test
     void theSandboxOnKeepsItsPublishedValues() {
-        new ProductionSafety(new MockEnvironment().withProperty("tirkeu.sandbox.enabled", "true"));
-        new ProductionSafety(new MockEnvironment());
+        ProductionSafety.check(new MockEnvironment().withProperty("tirkeu.sandbox.enabled", "true"));
+        ProductionSafety.check(new MockEnvironment());
     }
 }
