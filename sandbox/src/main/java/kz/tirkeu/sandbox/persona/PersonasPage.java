@@ -5,6 +5,7 @@ import static kz.tirkeu.sandbox.web.Html.escape;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.sandbox.pages.Language;
@@ -22,8 +23,6 @@ final class PersonasPage {
 
     private static final Text ID_DOCUMENT = new Text("Жеке басын куәландыратын құжат (ХҚКО-да көрсетеді)", "Удостоверение личности (предъявляет в ЦОН)",
             "Identity document (shown at the PSC)");
-
-    private final java.util.function.Function<String, java.util.Optional<String>> identityDocument;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Almaty"));
     private static final Text TITLE = new Text("Тест тұлғалар", "Тестовые лица", "Test personas");
@@ -82,8 +81,7 @@ final class PersonasPage {
     private final Personas personas;
     private final PersonaViews views;
 
-    PersonasPage(Personas personas, PersonaViews views, java.util.function.Function<String, java.util.Optional<String>> identityDocument) {
-        this.identityDocument = identityDocument;
+    PersonasPage(Personas personas, PersonaViews views) {
         this.personas = personas;
         this.views = views;
     }
@@ -105,8 +103,9 @@ final class PersonasPage {
                 .append("<p>").append(escape(useFor(persona).in(language))).append(extra(persona, language)).append("</p>\n<p>");
         persona.iin().ifPresent(iin -> body.append("ИИН / ЖСН <code class=\"iin\">").append(escape(iin.value())).append("</code><br>"));
         if (persona.kind() == PersonaKind.BUYER) {
-            persona.iin().flatMap(iin -> identityDocument.apply(iin.value())).ifPresent(document -> body.append(escape(ID_DOCUMENT.in(language)))
-                    .append(": <code class=\"id-document\">").append(escape(document)).append("</code><br>"));
+            Optional.ofNullable(view.identityDocuments()).flatMap(documents -> documents.stream().findFirst())
+                    .ifPresent(document -> body.append(escape(ID_DOCUMENT.in(language)))
+                            .append(": <code class=\"id-document\">").append(escape(document.shortForm())).append("</code><br>"));
         }
         persona.bin().ifPresent(bin -> body.append("БИН / БСН <code>").append(escape(bin.value())).append("</code> ")
                 .append(escape(persona.organisation().orElse(""))).append("<br>"));
