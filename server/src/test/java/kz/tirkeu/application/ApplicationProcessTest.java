@@ -87,6 +87,9 @@ class ApplicationProcessTest {
         sellerToken = client.signIn("dealer1-manager");
         dealerBin = KzCertificate.of(client.key("dealer1-manager", "auth").certificate()).bin().orElseThrow().value();
         buyerIin = KzCertificate.of(client.key("buyer-aidar", "auth").certificate()).iin().orElseThrow().value();
+        // The texts people read follow the language they chose; other classes sharing this database may have chosen one.
+        String sellerIin = KzCertificate.of(client.key("dealer1-manager", "auth").certificate()).iin().orElseThrow().value();
+        db.sql("delete from recipient_preferences where iin in (?, ?)").params(buyerIin, sellerIin).update();
     }
 
     @AfterEach
