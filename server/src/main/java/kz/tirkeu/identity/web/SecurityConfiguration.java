@@ -6,6 +6,7 @@ import java.util.Set;
 import kz.tirkeu.identity.IdentityProperties;
 import kz.tirkeu.identity.session.Sessions;
 import kz.tirkeu.web.NcaLayerAddress;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties, NcaLayerAddress ncaLayer) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties, NcaLayerAddress ncaLayer,
+                                           ObjectProvider<MachineClientAuthentication> machineClients) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -63,6 +65,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
+        // Partner systems authenticate with their own access token, before sessions are looked at.
+        machineClients.orderedStream().forEach(filter -> http.addFilterBefore(filter, SessionAuthentication.class));
         return http.build();
     }
 
