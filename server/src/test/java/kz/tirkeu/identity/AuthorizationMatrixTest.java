@@ -190,6 +190,11 @@ class AuthorizationMatrixTest {
             // Partner systems (issue [11]): their own endpoints authenticate the partner's access token themselves.
             Map.entry("POST /api/v1/partner/token", "PUBLIC"),
             Map.entry("POST /api/v1/partner/sign-ins/{signInId}/confirmation", "PUBLIC"),
+            Map.entry("POST /api/v1/partner/webhooks", "PUBLIC"),
+            Map.entry("GET /api/v1/partner/webhooks", "PUBLIC"),
+            Map.entry("DELETE /api/v1/partner/webhooks/{webhookId}", "PUBLIC"),
+            Map.entry("GET /api/v1/partner/webhooks/deliveries", "PUBLIC"),
+            Map.entry("POST /api/v1/partner/webhooks/events/{eventId}/replay", "PUBLIC"),
             Map.entry("GET /api/v1/admin/partners", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
             Map.entry("POST /api/v1/admin/partners", EnumSet.of(Role.ADMIN)),
             Map.entry("POST /api/v1/admin/partners/{clientId}/disabling", EnumSet.of(Role.ADMIN)),
