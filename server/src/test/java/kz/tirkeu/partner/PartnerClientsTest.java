@@ -205,6 +205,7 @@ class PartnerClientsTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.code()).isEqualTo("PARTNER_SESSION_INVALID");
         assertThat(refused.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.raw().headers().firstValue("X-Content-Type-Options")).as("refused in the security chain, with its headers").contains("nosniff");
 
         String throughPartner = dms.signIn("buyer-aidar", token);
         Reply alone = client.get("/api/v1/me", throughPartner);

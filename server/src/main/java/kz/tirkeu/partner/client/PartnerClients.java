@@ -50,6 +50,11 @@ public class PartnerClients {
         return updated == 1;
     }
 
+    /** The sandbox's partner system after the sandbox issued it a new key (a new sandbox CA). */
+    void replaceCertificate(String clientId, String certificatePem, String serial) {
+        db.sql("update partner_client set certificate_pem = ?, certificate_serial = ? where client_id = ?").params(certificatePem, serial, clientId).update();
+    }
+
     static PartnerClient row(ResultSet rs, int n) throws SQLException {
         return new PartnerClient(rs.getString("client_id"), new Bin(rs.getString("bin")), rs.getString("name"),
                 Pem.readCertificates(rs.getString("certificate_pem").getBytes(StandardCharsets.US_ASCII)), rs.getInt("requests_per_minute"),

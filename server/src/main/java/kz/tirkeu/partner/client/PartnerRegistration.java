@@ -86,7 +86,7 @@ public class PartnerRegistration {
         return clients.find(clientId).orElseThrow();
     }
 
-    static ProblemException unknown(String clientId) {
+    public static ProblemException unknown(String clientId) {
         return new ProblemException("PARTNER_UNKNOWN", HttpStatus.NOT_FOUND, "No partner system with client id " + clientId + " is registered.");
     }
 

@@ -1,6 +1,7 @@
 package kz.tirkeu.partner.client;
 
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +24,7 @@ public class PartnerTokens {
     @Transactional
     public AccessTokens.Issued issue(String grantType, String assertionType, String assertion, Optional<String> clientId) {
         if (!GRANT_TYPE.equals(grantType)) {
-            throw new OAuthProblem("unsupported_grant_type", "UNSUPPORTED_GRANT_TYPE", org.springframework.http.HttpStatus.BAD_REQUEST,
+            throw new OAuthProblem("unsupported_grant_type", "UNSUPPORTED_GRANT_TYPE", HttpStatus.BAD_REQUEST,
                     "Partner systems use grant_type=client_credentials.");
         }
         if (!ASSERTION_TYPE.equals(assertionType) || assertion == null || assertion.isBlank()) {
@@ -32,10 +33,5 @@ public class PartnerTokens {
         }
         PartnerClient client = assertions.authenticate(assertion.strip(), clientId.filter(id -> !id.isBlank()));
         return tokens.issue(client.clientId());
-    }
-
-    /** The address a client assertion's aud must name. */
-    public String audience() {
-        return assertions.audience();
     }
 }

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +35,12 @@ public class SandboxPartner {
     private final PartnerRegistration registration;
     private final PartnerClients clients;
     private final PlatformAddresses addresses;
-    private final JdbcClient db;
 
-    SandboxPartner(PartnerProperties properties, PartnerRegistration registration, PartnerClients clients, PlatformAddresses addresses, JdbcClient db) {
+    SandboxPartner(PartnerProperties properties, PartnerRegistration registration, PartnerClients clients, PlatformAddresses addresses) {
         this.properties = properties;
         this.registration = registration;
         this.clients = clients;
         this.addresses = addresses;
-        this.db = db;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -66,8 +63,7 @@ public class SandboxPartner {
         Optional<PartnerClient> existing = clients.find(CLIENT_ID);
         if (existing.isPresent()) {
             if (!KzCertificate.of(existing.get().certificate()).serialHex().equals(certificate.serialHex())) {
-                db.sql("update partner_client set certificate_pem = ?, certificate_serial = ? where client_id = ?")
-                        .params(pem, certificate.serialHex(), CLIENT_ID).update();
+                clients.replaceCertificate(CLIENT_ID, pem, certificate.serialHex());
                 log.info("Sandbox partner system {}: its new certificate {} registered", CLIENT_ID, certificate.serialHex());
             }
             return clients.find(CLIENT_ID).orElseThrow();

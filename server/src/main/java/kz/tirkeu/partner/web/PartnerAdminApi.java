@@ -11,7 +11,6 @@ import kz.tirkeu.partner.client.PartnerClients;
 import kz.tirkeu.partner.client.PartnerRegistration;
 import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.pki.identity.Iin;
-import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,9 +59,7 @@ class PartnerAdminApi {
     @GetMapping("/{clientId}/calls")
     @Allowed({Role.ADMIN, Role.AUDITOR})
     List<PartnerCalls.Call> calls(@PathVariable String clientId, @RequestParam Optional<String> iin, @RequestParam Optional<Integer> limit) {
-        if (clients.find(clientId).isEmpty()) {
-            throw new ProblemException("PARTNER_UNKNOWN", HttpStatus.NOT_FOUND, "No partner system with client id " + clientId + " is registered.");
-        }
+        clients.find(clientId).orElseThrow(() -> PartnerRegistration.unknown(clientId));
         return calls.of(clientId, iin.map(value -> Iin.of(value).value()), Math.clamp(limit.orElse(100), 1, 1000));
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import kz.tirkeu.application.Action;
 import kz.tirkeu.application.ApplicationActionAppended;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +57,7 @@ class ApplicationsFollowed {
         for (Subscriber subscriber : subscribers) {
             UUID eventId = UUID.randomUUID();
             deliveries.enqueue(eventId, subscriber.webhookId(), subscriber.clientId(), entry.applicationId(), entry.applicationNumber(),
-                    payload(eventId, entry), java.util.Optional.empty(), now);
+                    payload(eventId, entry), Optional.empty(), now);
         }
     }
 
@@ -69,7 +71,7 @@ class ApplicationsFollowed {
         body.put("seq", entry.seq());
         body.put("action", entry.kind().name());
         body.put("step", entry.step().map(Enum::name).orElse(null));
-        body.put("previousStatus", entry.kind() == kz.tirkeu.application.Action.Kind.STARTED ? null : entry.previousStatus().name());
+        body.put("previousStatus", entry.kind() == Action.Kind.STARTED ? null : entry.previousStatus().name());
         body.put("status", entry.status().name());
         return json.writeValueAsString(body);
     }
