@@ -52,6 +52,14 @@ public class SignatureVerification {
         return validator().validate(request);
     }
 
+    /**
+     * A certificate on its own, with the same anchors, revocation cache and checks as a signature's: for a key that proves
+     * itself outside CMS (a partner system's JWT assertion, whose signature the caller verifies with the certificate's key).
+     */
+    public ValidationReport validateCertificate(X509Certificate certificate, List<X509Certificate> intermediates, ValidationRequest expectations) {
+        return validator().validateCertificate(certificate, intermediates, expectations);
+    }
+
     /** The validator itself, for pki's document verifier (registration certificates). */
     public SignatureValidator validator() {
         SignatureValidator current = validator.get();

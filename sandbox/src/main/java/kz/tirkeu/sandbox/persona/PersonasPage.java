@@ -74,6 +74,9 @@ final class PersonasPage {
             "Уполномоченный орган: записывает и подписывает решения об экспериментальном режиме.",
             "Authorised body: records and signs the experimental regime's decisions.");
     private static final Text FOR_ADMIN = new Text("Әкімші: рөлдер береді.", "Администратор: выдаёт роли.", "Administrator: grants roles.");
+    private static final Text FOR_PARTNER_SYSTEM = new Text("Дилердің ақпараттық жүйесі, платформаның серіктесі: OAuth клиенттік растауларына қол қояды (private_key_jwt); адамдар ол арқылы кіреді.",
+            "Информационная система дилера, партнёр платформы: подписывает клиентские утверждения OAuth (private_key_jwt); люди входят через неё.",
+            "The dealer's information system, a partner of the platform: signs its OAuth client assertions (private_key_jwt); people sign in through it.");
     private static final Text FOR_PLATFORM = new Text("Платформаның ұйым кілті: берілген куәліктерге қол қояды; кіру үшін емес.",
             "Ключ организации платформы: подписывает выданные свидетельства; не для входа.",
             "The platform's organisation key: signs the certificates it issues; not for signing in.");
@@ -109,7 +112,7 @@ final class PersonasPage {
         }
         persona.bin().ifPresent(bin -> body.append("БИН / БСН <code>").append(escape(bin.value())).append("</code> ")
                 .append(escape(persona.organisation().orElse(""))).append("<br>"));
-        if (persona.kind() != PersonaKind.PLATFORM) {
+        if (!persona.kind().isSystem()) {
             body.append(escape(PHONE.in(language))).append(": <code>").append(escape(view.phone() == null ? NO_PHONE.in(language) : view.phone())).append("</code><br>");
         }
         body.append(escape(ROLES.in(language))).append(": ")
@@ -135,7 +138,7 @@ final class PersonasPage {
                     .append(confirmed(request, keyPath + "/renewal", RENEW.in(language), CONFIRM_RENEW.in(language, persona.id() + " " + name), ""))
                     .append("</div>\n");
         }
-        if (persona.kind() != PersonaKind.PLATFORM) {
+        if (!persona.kind().isSystem()) {
             body.append("<form class=\"actions\" method=\"post\" action=\"").append(escape(Layout.path(request, "/sandbox/signer")))
                     .append("\"><input type=\"hidden\" name=\"personaId\" value=\"").append(escape(persona.id()))
                     .append("\"><button class=\"primary\">").append(escape(INSERT.in(language))).append("</button></form>\n");
@@ -153,6 +156,7 @@ final class PersonasPage {
         return switch (persona.kind()) {
             case BUYER -> FOR_BUYER;
             case PLATFORM -> FOR_PLATFORM;
+            case PARTNER_SYSTEM -> FOR_PARTNER_SYSTEM;
             case STAFF -> switch (persona.id()) {
                 case "staff-psc-operator" -> FOR_PSC;
                 case "staff-police-officer" -> FOR_POLICE;

@@ -18,8 +18,9 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
                        Instant createdAt, Optional<Instant> buyerDeadline, Optional<Map<String, String>> refusal,
                        Optional<ReviewView> review, Optional<Map<String, String>> registration, List<String> waitingFor, List<String> warnings, List<Entry> timeline) {
 
+    /** @param viaPartner the partner system the person acted through (its client id), if not the platform itself */
     record Entry(int seq, Instant at, Action.Actor actor, Action.Kind action, Optional<String> step, ApplicationStatus status,
-                 Map<String, String> detail, Optional<EvidenceView> evidence) {}
+                 Map<String, String> detail, Optional<EvidenceView> evidence, Optional<String> viaPartner) {}
 
     record EvidenceView(String system, String requestId, Instant answeredAt, Evidence.Outcome outcome, Map<String, String> facts, String responseDigest) {}
 
@@ -50,7 +51,7 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
     static ApplicationView of(ApplicationRecord record, List<Action> actions, Texts texts) {
         List<Entry> timeline = actions.stream().map(a -> new Entry(a.seq(), a.at(), a.actor(), a.kind(), a.step().map(Enum::name), a.status(),
                 a.detail(), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
-                        e.facts(), e.responseDigest())))).toList();
+                        e.facts(), e.responseDigest())), a.viaPartner())).toList();
         boolean refused = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
                 || record.status() == ApplicationStatus.UNDER_REVIEW;
         Optional<Map<String, String>> refusal = refused

@@ -146,6 +146,15 @@ public class SignIn {
     /** Step 3: the code. Opens a session of the asked kind with a fresh token. */
     @Transactional(noRollbackFor = SignInRefused.class)
     public OpenedSession confirm(UUID signInId, String code, SessionKind kind) {
+        return confirm(signInId, code, kind, Optional.empty());
+    }
+
+    /**
+     * Step 3 through a partner system: the person gave the partner their code, and the session opened is bound to that
+     * partner ({@link Sessions#open(SessionOwner, SessionKind, Optional)}).
+     */
+    @Transactional(noRollbackFor = SignInRefused.class)
+    public OpenedSession confirm(UUID signInId, String code, SessionKind kind, Optional<String> partnerClient) {
         SignInAttempts.Attempt attempt = attempts.lock(signInId).orElseThrow(() -> new SignInRefused("SIGN_IN_UNKNOWN", HttpStatus.NOT_FOUND,
                 "This sign-in is unknown. Start the sign-in again."));
         if (attempt.completedAt() != null) {
@@ -175,7 +184,7 @@ public class SignIn {
         locks.reset(attempt.iin());
         attempts.complete(attempt.id(), now);
         SessionToken token = sessions.open(new SessionOwner(attempt.id(), attempt.iin(), attempt.bin(), attempt.name(),
-                attempt.certificateKind(), attempt.certificateRoles()), kind);
+                attempt.certificateKind(), attempt.certificateRoles()), kind, partnerClient);
         return new OpenedSession(token, attempt.name());
     }
 

@@ -8,6 +8,7 @@ import kz.tirkeu.identity.session.Sessions;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.platform.web.ProblemWriter;
 import kz.tirkeu.web.NcaLayerAddress;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties, NcaLayerAddress ncaLayer,
-                                            ProblemWriter problems) throws Exception {
+                                            ProblemWriter problems, ObjectProvider<MachineClientAuthentication> machineClients) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,6 +62,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
+        // Partner systems authenticate with their own access token, before sessions are looked at.
+        machineClients.orderedStream().forEach(filter -> http.addFilterBefore(filter, SessionAuthentication.class));
         return http.build();
     }
 

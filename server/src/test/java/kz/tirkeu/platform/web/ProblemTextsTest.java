@@ -27,7 +27,8 @@ class ProblemTextsTest {
 
     private static final Path SOURCES = Path.of("src/main/java/kz/tirkeu");
     private static final Pattern THROWN = Pattern.compile(
-            "new (ProblemException|ApplicationRefused|AccessChangeRefused|SignInRefused|InvalidRegime|NotAllowed)\\((\"([A-Z_]+)\",)?");
+            "(?:new |OAuthProblem\\.)(ProblemException|ApplicationRefused|AccessChangeRefused|SignInRefused|InvalidRegime|NotAllowed|invalidClient|invalidRequest)"
+                    + "\\((\"([A-Z_]+)\",)?");
     private static final Pattern SUPER = Pattern.compile("super\\(\"([A-Z_]+)\"");
     private static final Pattern SITUATION = Pattern.compile("^\\s*\\.situation\\((?:\"(\\w+)\"\\))?");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
@@ -47,7 +48,9 @@ class ProblemTextsTest {
             "REPORT_SIGNATURE_INVALID.notCms", "REPORT_SIGNATURE_MISMATCH",
             "MALFORMED_REQUEST.body", "MALFORMED_REQUEST.query", "MALFORMED_REQUEST.parameter", "MALFORMED_REQUEST.path",
             "BODY_TOO_LARGE", "INVALID_CHARACTER", "VALIDATION_FAILED", "METHOD_NOT_ALLOWED", "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE",
-            "NOT_FOUND", "INVALID_VALUE", "INTERNAL_ERROR", "CERTIFICATE_CHAIN_INCOMPLETE");
+            "NOT_FOUND", "INVALID_VALUE", "INTERNAL_ERROR", "CERTIFICATE_CHAIN_INCOMPLETE",
+            "WEBHOOK_URL_INVALID.form", "WEBHOOK_URL_INVALID.loopbackOnly", "WEBHOOK_URL_INVALID.httpsOnly", "WEBHOOK_URL_INVALID.scheme",
+            "PARTNER_TOKEN_INVALID", "PARTNER_SESSION_INVALID", "TOO_MANY_REQUESTS.partner", "TOO_MANY_REQUESTS.challenges", "CSRF_TOKEN_INVALID");
 
     @Test
     void everyProblemTheServerThrowsHasItsTextInKazakhRussianAndEnglish() throws IOException {
@@ -148,6 +151,7 @@ class ProblemTextsTest {
         int facts(String type) {
             int before = switch (type) {
                 case "NotAllowed" -> 1;
+                case "invalidClient", "invalidRequest" -> 2; // OAuthProblem's factories: the code, the message
                 case "InvalidRegime" -> arguments.size() > 1 && arguments.get(1).strip().startsWith("HttpStatus") ? 3 : 2;
                 default -> 3;
             };
