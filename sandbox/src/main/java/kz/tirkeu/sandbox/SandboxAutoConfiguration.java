@@ -153,10 +153,13 @@ public class SandboxAutoConfiguration {
         return NcaLayerEndpoint.handlerMapping(ncaLayer);
     }
 
-    /** The state systems' data: the same in every run, ready in well under a second. */
+    /**
+     * The state systems' data: the same in every run, ready in well under a second; the vehicles made on request are
+     * kept in the data directory, so that a restart neither repeats their VINs nor forgets them.
+     */
     @Bean
-    StateData sandboxStateData(PersonaCatalogue catalogue) {
-        return new StateData(catalogue);
+    StateData sandboxStateData(PersonaCatalogue catalogue, SandboxDataDirectory directory) {
+        return new StateData(catalogue, Optional.of(directory.root().resolve("made-vehicles.txt")));
     }
 
     /** Faults testers turn on per state system; a "timeout" holds a request 30 s, or until the faults are reset. */

@@ -102,7 +102,20 @@ public final class StateData {
     private final List<Scenario> scenarios = new ArrayList<>();
     private final List<Centre> centres;
 
+    /**
+     * Where the vehicles made on request are kept across restarts, if anywhere. The platform's database outlives the
+     * sandbox's memory in the default run (.tirkeu/): a restarted sandbox that forgot its made vehicles would make the
+     * same VINs again — already registered there — and no longer know the passports of applications in flight.
+     */
+    private final java.util.Optional<java.nio.file.Path> madeVehicles;
+
     public StateData(PersonaCatalogue catalogue) {
+        this(catalogue, java.util.Optional.empty());
+    }
+
+    /** @param madeVehicles a file that keeps the vehicles made on request (one "serial seller buyer" line each) */
+    public StateData(PersonaCatalogue catalogue, java.util.Optional<java.nio.file.Path> madeVehicles) {
+        this.madeVehicles = madeVehicles;
         dealer1 = bin(catalogue, "dealer1-manager");
         dealer2 = bin(catalogue, "dealer2-manager");
         dealer3 = bin(catalogue, "dealer3-manager");
@@ -120,6 +133,27 @@ public final class StateData {
         centres = buildCentres();
         personaVehicles(catalogue);
         scenarios(catalogue);
+        madeVehicles.ifPresent(this::remakeVehiclesMadeBefore);
+    }
+
+    private void remakeVehiclesMadeBefore(java.nio.file.Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                String[] made = line.strip().split(" ");
+                if (made.length == 3) {
+                    int serial = Integer.parseInt(made[0]);
+                    if (fixedVehicles.values().stream().noneMatch(v -> v.serial() == serial)) {
+                        personaReadyVehicles.add(ready(serial, serial, made[1], made[2]));
+                    }
+                    madeSerial.accumulateAndGet(serial, Math::max);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the sandbox's made vehicles from " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String bin(PersonaCatalogue catalogue, String personaId) {
@@ -355,9 +389,18 @@ public final class StateData {
      * ЭПТС, customs and recycling fee paid, a signed contract) — a car leaving the factory, so that a VIN
      * registered once does not stop anyone trying the service again.
      */
-    public ReadyVehicle makeReadyVehicle(String sellerBin, String buyerIin) {
+    public synchronized ReadyVehicle makeReadyVehicle(String sellerBin, String buyerIin) {
         int serial = madeSerial.incrementAndGet();
         Vehicle vehicle = ready(serial, serial, sellerBin, buyerIin);
+        madeVehicles.ifPresent(file -> {
+            try {
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(file, serial + " " + sellerBin + " " + buyerIin + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot keep the made vehicle in " + file, e);
+            }
+        });
         personaReadyVehicles.add(vehicle);
         return new ReadyVehicle(vehicle.vin(), vehicle.sellerBin(), vehicle.buyerIin());
     }

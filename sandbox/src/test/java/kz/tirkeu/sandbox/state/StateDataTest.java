@@ -137,4 +137,23 @@ class StateDataTest {
         assertThat(DATA.person(notFound.buyer().iin())).isEmpty();
         assertThat(Iin.isValid(notFound.buyer().iin())).isTrue();
     }
+
+    /**
+     * Issue [11], found by the partner example against a default run restarted on its kept database: a restarted sandbox
+     * made the same VINs again (already registered there) and forgot the passports of the cars it had made.
+     */
+    @org.junit.jupiter.api.Test
+    void vehiclesMadeOnRequestOutliveARestartAndTheirVinsAreNeverMadeAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path kept = dir.resolve("made-vehicles.txt");
+        StateData before = new StateData(PersonaCatalogue.standard(), java.util.Optional.of(kept));
+        String buyer = PersonaCatalogue.standard().find("buyer-aidar").flatMap(kz.tirkeu.sandbox.persona.Persona::iin).orElseThrow().value();
+        String first = before.makeReadyVehicle(before.dealer(1), buyer).vin();
+
+        StateData restarted = new StateData(PersonaCatalogue.standard(), java.util.Optional.of(kept));
+        String second = restarted.makeReadyVehicle(restarted.dealer(1), buyer).vin();
+
+        org.assertj.core.api.Assertions.assertThat(second).isNotEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(restarted.vehicle(first)).as("the passport of the car made before the restart").isPresent();
+        org.assertj.core.api.Assertions.assertThat(restarted.readyVehiclesOf(buyer).stream().map(StateRecords.ReadyVehicle::vin)).contains(first, second);
+    }
 }

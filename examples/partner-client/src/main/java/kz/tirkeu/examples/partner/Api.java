@@ -36,6 +36,26 @@ public final class Api {
         }
     }
 
+    /**
+     * Who calls: a person with their own bearer token; a partner system for a person (its access token and the session
+     * the person opened through it, in {@code Tirkeu-Session}); a partner system alone; or nobody.
+     */
+    public record Caller(String bearer, String session) {
+        public static final Caller NOBODY = new Caller(null, null);
+
+        public static Caller person(String token) {
+            return new Caller(token, null);
+        }
+
+        public static Caller partner(String partnerToken) {
+            return new Caller(partnerToken, null);
+        }
+
+        public static Caller throughPartner(String partnerToken, String session) {
+            return new Caller(partnerToken, session);
+        }
+    }
+
     private final URI base;
     private final String language;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -50,17 +70,17 @@ public final class Api {
         return base;
     }
 
-    public Map<String, Object> get(String path, String token) {
-        return Json.object(send(request(path, token).GET(), 200, 200));
+    public Map<String, Object> get(String path, Caller caller) {
+        return Json.object(send(request(path, caller).GET(), 200, 200));
     }
 
-    public Object getAny(String path, String token) {
-        return Json.parse(send(request(path, token).GET(), 200, 200));
+    public Object getAny(String path, Caller caller) {
+        return Json.parse(send(request(path, caller).GET(), 200, 200));
     }
 
     public byte[] getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request(path, Caller.NOBODY).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new Problem(response.statusCode(), "HTTP_" + response.statusCode(), path);
             }
@@ -74,22 +94,31 @@ public final class Api {
     }
 
     /** A state-changing call: 200 or 201 expected. A fresh Idempotency-Key each time; repeat the key to retry safely. */
-    public Map<String, Object> post(String path, Object body, String token) {
-        return post(path, body, token, UUID.randomUUID().toString());
+    public Map<String, Object> post(String path, Object body, Caller caller) {
+        return post(path, body, caller, UUID.randomUUID().toString());
     }
 
-    public Map<String, Object> post(String path, Object body, String token, String idempotencyKey) {
-        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+    public Map<String, Object> post(String path, Object body, Caller caller, String idempotencyKey) {
+        HttpRequest.Builder request = request(path, caller).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : Json.write(body)));
-        String answer = send(request, 200, 201);
+        String answer = send(request, 200, 202);
         return answer.isBlank() ? Map.of() : Json.object(answer);
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    /** A form POST (the OAuth token endpoint takes application/x-www-form-urlencoded, RFC 6749). */
+    public Map<String, Object> postForm(String path, String form) {
+        return Json.object(send(request(path, Caller.NOBODY).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), 200, 200));
+    }
+
+    private HttpRequest.Builder request(String path, Caller caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").header("Accept-Language", language);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (caller.bearer() != null) {
+            request.header("Authorization", "Bearer " + caller.bearer());
+        }
+        if (caller.session() != null) {
+            request.header("Tirkeu-Session", caller.session());
         }
         return request;
     }

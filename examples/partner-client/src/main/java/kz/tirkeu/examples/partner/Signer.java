@@ -75,6 +75,11 @@ public final class Signer {
         return certificate;
     }
 
+    /** For a JWT the partner system signs itself (its client assertion), not a CMS. */
+    PrivateKey privateKey() {
+        return key;
+    }
+
     /** The CMS over these bytes, DER. */
     public byte[] sign(byte[] content) throws Exception {
         String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";

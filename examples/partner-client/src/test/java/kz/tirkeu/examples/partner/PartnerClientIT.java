@@ -34,7 +34,14 @@ class PartnerClientIT {
     static void startTheDefaultRun() throws Exception {
         Path jar = Path.of(System.getProperty("tirkeu.server.jar", "../../server/target/tirkeu-server.jar"));
         assertThat(jar).as("build the server first: ./mvnw -pl server -am package").exists();
-        Path work = Files.createDirectories(Path.of(System.getProperty("tirkeu.example.work", "target/default-run")));
+        // A fresh default run each time: its own database and sandbox data, as on a new machine.
+        Path work = Path.of(System.getProperty("tirkeu.example.work", "target/default-run"));
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
         int port = freePort();
         log = work.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -58,16 +65,32 @@ class PartnerClientIT {
     }
 
     @Test
-    void aPartnerDrivesARegistrationFromTheDealersApplicationToTheRegisteredCar() throws Exception {
+    void aPartnerDrivesARegistrationFromTheDealersApplicationToTheRegisteredCarAndHearsOfEachStepByWebhook() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         PartnerClient.Registered registered = new PartnerClient(new Api(base, "ru"), new PrintStream(progress, true, StandardCharsets.UTF_8))
-                .register("dealer1-manager", "buyer-aidar");
+                .register(PartnerClient.SANDBOX_PARTNER, "dealer1-manager", "buyer-aidar");
 
         assertThat(registered.plate()).as(progress.toString(StandardCharsets.UTF_8)).isNotBlank();
         assertThat(registered.certificate()).isNotBlank();
         assertThat(registered.verificationUrl()).startsWith(base + "/verify/");
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("S9: the dealer signed").contains("REGISTERED");
+        // Signed, deduplicated, in the order of the application's log.
+        assertThat(registered.statusesFromWebhooks()).containsSubsequence("AWAITING_SELLER_SIGNATURE", "AWAITING_BUYER_CONSENT", "AWAITING_CHOICES",
+                "AWAITING_PAYMENT", "AWAITING_BUYER_SIGNATURE", "SUBMITTED", "REGISTERED");
+    }
+
+    @Test
+    void aPartnerAssertionThatWasUsedOnceIsRefused() throws Exception {
+        Api api = new Api(base, "en");
+        PartnerSystem partner = new PartnerSystem(api, PartnerClient.SANDBOX_PARTNER,
+                Signer.fromPkcs12(api.getBytes("/sandbox/personas/dealer1-dms/auth.p12"), "Qwerty12".toCharArray()));
+        String form = "grant_type=client_credentials&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                + "&client_assertion=" + partner.clientAssertion();
+
+        assertThat(api.postForm("/api/v1/partner/token", form)).containsKey("access_token");
+        Api.Problem replayed = org.junit.jupiter.api.Assertions.assertThrows(Api.Problem.class, () -> api.postForm("/api/v1/partner/token", form));
+        assertThat(replayed.code()).isEqualTo("CLIENT_ASSERTION_REPLAYED");
     }
 
     @Test
@@ -75,7 +98,8 @@ class PartnerClientIT {
         Api russian = new Api(base, "ru");
 
         Api.Problem problem = org.junit.jupiter.api.Assertions.assertThrows(Api.Problem.class,
-                () -> russian.post("/api/v1/auth/sign-ins/00000000-0000-0000-0000-000000000000/confirmation", java.util.Map.of("code", "000000"), null));
+                () -> russian.post("/api/v1/auth/sign-ins/00000000-0000-0000-0000-000000000000/confirmation", java.util.Map.of("code", "000000"),
+                        Api.Caller.NOBODY));
 
         assertThat(problem.code()).isEqualTo("SIGN_IN_UNKNOWN");
         assertThat(problem.getMessage()).contains("Этот вход неизвестен");
