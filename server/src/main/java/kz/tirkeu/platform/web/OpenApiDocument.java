@@ -4,7 +4,6 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,8 +64,7 @@ class OpenApiDocument {
 
                                 **Errors.** application/problem+json (RFC 9457) with `type`, `title`, `status`, `detail`, `instance` and a \
                                 stable `code` to branch on; the detail is for people and in their language (Accept-Language kk, ru, en). \
-                                Each operation lists the statuses it may answer with and, where they are its own, their codes.""")
-                        .license(new License().name("Government of the Republic of Kazakhstan")))
+                                Each operation lists the statuses it may answer with and, where they are its own, their codes."""))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("The token from /api/v1/auth/sign-ins/{id}/confirmation")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
@@ -81,7 +80,8 @@ class OpenApiDocument {
         return openApi -> {
             // 3.1 schemas name their types in a list (typesItem); type(…) alone is dropped from a 3.1 document.
             Map<String, Schema> properties = new LinkedHashMap<>();
-            properties.put("type", new Schema<>().typesItem("string").format("uri").description("identifies the kind of problem; https://tirkeu.kz/problems/<code>"));
+            properties.put("type", new Schema<>().typesItem("string").format("uri")
+                    .description("identifies the kind of problem, https://tirkeu.kz/problems/<code>; absent means about:blank (RFC 9457)"));
             properties.put("title", new Schema<>().typesItem("string").description("the HTTP status in words"));
             properties.put("status", new Schema<>().typesItem("integer").description("the HTTP status"));
             properties.put("detail", new Schema<>().typesItem("string").description("what happened and what to do, for people, in their language"));
@@ -90,7 +90,7 @@ class OpenApiDocument {
             openApi.getComponents().addSchemas(PROBLEM, new Schema<>().typesItem("object")
                     .description("RFC 9457 problem details; clients branch on code, which is stable. Some problems carry more members "
                             + "(e.g. a refusal's step and reason).")
-                    .required(List.of("type", "title", "status", "code"))
+                    .required(List.of("title", "status", "code"))
                     .properties(properties));
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 var responses = operation.getResponses();
@@ -168,6 +168,23 @@ class OpenApiDocument {
             operation.getResponses().putIfAbsent("422", problem("IDEMPOTENCY_KEY_REUSED: this key was used for a different request, "
                     + "or the operation's own code (see its description)"));
         }));
+    }
+
+    /**
+     * Names a generated client can keep: springdoc tags each operation with the controller's class name ("applications-api",
+     * so a generated ApplicationsApiApi) and numbers clashing operation ids (start1, list2), which renumber whenever a
+     * controller is added. The tag is the controller's area ("applications"), the id its area and method
+     * ("applicationsStart"), both stable.
+     */
+    @Bean
+    OperationCustomizer stableNames() {
+        return (operation, handler) -> {
+            String area = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller)$", "");
+            operation.setTags(List.of(area.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)));
+            String method = handler.getMethod().getName();
+            operation.setOperationId(Character.toLowerCase(area.charAt(0)) + area.substring(1) + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+            return operation;
+        };
     }
 
     static final String PROBLEM = "Problem";
