@@ -134,8 +134,11 @@ class ApplicationsApi {
     }
 
     @PostMapping("/api/v1/applications/{number}/seller-signature")
-    @Operation(summary = "S9: the seller's signature", description = """
-            The CMS (CAdES, base64) made with the signer's SIGN key over the exact bytes of dataToSign (base64-decoded), attached or detached; it must carry the intermediate CA's certificate (400 CERTIFICATE_CHAIN_INCOMPLETE otherwise). Answers the application, AWAITING_BUYER_CONSENT. 400 STATEMENT_MISMATCH when an attached CMS holds other bytes,             400 SIGNATURE_NOT_ACCEPTED, 503 SIGNATURE_CHECK_UNAVAILABLE (the CA did not answer: sign again later).""")
+    @Operation(summary = "S9: the seller's signature", description = "The CMS (CAdES, base64) made with the signer's SIGN key over the exact bytes of dataToSign "
+            + "(base64-decoded), attached or detached; it must carry the intermediate CA's certificate (400 "
+            + "CERTIFICATE_CHAIN_INCOMPLETE otherwise). Answers the application, AWAITING_BUYER_CONSENT. 400 "
+            + "STATEMENT_MISMATCH when an attached CMS holds other bytes, 400 SIGNATURE_NOT_ACCEPTED, 503 "
+            + "SIGNATURE_CHECK_UNAVAILABLE (the CA did not answer: sign again later).")
     @Allowed(Role.SELLER)
     ApplicationView sellerSign(SignedInPerson seller, @PathVariable String number, @RequestBody Signature body) {
         if (body.signature() == null || body.signature().isBlank()) {

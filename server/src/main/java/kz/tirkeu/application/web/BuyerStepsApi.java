@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import kz.tirkeu.application.ActionLog;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.BuyerSteps;
@@ -80,8 +79,11 @@ class BuyerStepsApi {
     }
 
     @PostMapping("/api/v1/applications/{number}/buyer-signature")
-    @Operation(summary = "S18: the buyer's signature", description = """
-            The CMS (CAdES, base64) made with the signer's SIGN key over the exact bytes of dataToSign (base64-decoded), attached or detached; it must carry the intermediate CA's certificate (400 CERTIFICATE_CHAIN_INCOMPLETE otherwise). Answers the application, SUBMITTED: the registration decision (S19) follows, REGISTERED or REFUSED.             400 STATEMENT_MISMATCH, 400 SIGNATURE_NOT_ACCEPTED, 503 SIGNATURE_CHECK_UNAVAILABLE.""")
+    @Operation(summary = "S18: the buyer's signature", description = "The CMS (CAdES, base64) made with the signer's SIGN key over the exact bytes of dataToSign "
+            + "(base64-decoded), attached or detached; it must carry the intermediate CA's certificate (400 "
+            + "CERTIFICATE_CHAIN_INCOMPLETE otherwise). Answers the application, SUBMITTED: the registration decision "
+            + "(S19) follows, REGISTERED or REFUSED. 400 STATEMENT_MISMATCH, 400 SIGNATURE_NOT_ACCEPTED, 503 "
+            + "SIGNATURE_CHECK_UNAVAILABLE.")
     @Allowed(Role.BUYER)
     ApplicationView buyerSign(SignedInPerson buyer, @PathVariable String number, @RequestBody ApplicationsApi.Signature body) {
         if (body.signature() == null || body.signature().isBlank()) {
@@ -102,13 +104,15 @@ class BuyerStepsApi {
             + "sha256=<hex HMAC-SHA256 of the body>; counted once per invoice, and only when the gateway, asked again, confirms it. "
             + "Takes no Idempotency-Key: the invoice is its deduplication.")
     @PublicEndpoint
-    Map<String, String> paymentCallback(@RequestBody byte[] body, @RequestHeader(value = "X-Payment-Signature", required = false) String signature) {
-        return Map.of("outcome", steps.paymentCallback(body, signature).name());
+    CallbackAnswer paymentCallback(@RequestBody byte[] body, @RequestHeader(value = "X-Payment-Signature", required = false) String signature) {
+        return new CallbackAnswer(steps.paymentCallback(body, signature).name());
     }
 
     private ApplicationView view(ApplicationRecord record) {
         return ApplicationView.of(record, log.of(record.id()));
     }
+
+    record CallbackAnswer(String outcome) {}
 
     record Choices(String pscCode, String plateType) {}
 

@@ -40,10 +40,12 @@ class SessionApi {
     }
 
     @PostMapping("/api/v1/auth/sign-out-everywhere")
-    ResponseEntity<Map<String, Integer>> signOutEverywhere(SignedInPerson person) {
+    ResponseEntity<SessionsEnded> signOutEverywhere(SignedInPerson person) {
         int ended = sessions.endAll(person.iin(), "signed out everywhere");
-        return ResponseEntity.ok().header("Set-Cookie", cookies.clearSession()).body(Map.of("sessionsEnded", ended));
+        return ResponseEntity.ok().header("Set-Cookie", cookies.clearSession()).body(new SessionsEnded(ended));
     }
+
+    record SessionsEnded(int sessionsEnded) {}
 
     record Me(String iin, Optional<String> bin, String name, Set<Role> roles, Map<Role, Set<String>> scopes) {}
 }
