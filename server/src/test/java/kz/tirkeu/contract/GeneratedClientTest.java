@@ -10,11 +10,13 @@ import kz.tirkeu.client.ApiException;
 import kz.tirkeu.client.api.ApplicationsApi;
 import kz.tirkeu.client.api.BuyerStepsApi;
 import kz.tirkeu.client.api.PoliceApi;
+import kz.tirkeu.client.api.PscCollectionsApi;
 import kz.tirkeu.client.api.SignInApi;
 import kz.tirkeu.client.model.ApplicationView;
 import kz.tirkeu.client.model.ChallengeResponse;
 import kz.tirkeu.client.model.Choices;
 import kz.tirkeu.client.model.Code;
+import kz.tirkeu.client.model.CollectionView;
 import kz.tirkeu.client.model.Consent;
 import kz.tirkeu.client.model.Decision;
 import kz.tirkeu.client.model.Invoice;
@@ -31,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A partner's integration, built only from the committed OpenAPI document: every call to the API goes through the
- * client openapi-generator made from docs/openapi.json (library native), from sign-in to S1 and on to REGISTERED. What
+ * client openapi-generator made from docs/openapi.json (library native), from sign-in to S1, on to REGISTERED and the PSC's
+ * order (P7). What
  * is not the API — the persons' keys and the signing NCALayer would do, the SMS centre, the payment page, the seeded
  * vehicle — is the sandbox's, reached as a tester would ({@link TirkeuClient}, {@link ApplicationJourney}).
  */
@@ -86,6 +89,27 @@ class GeneratedClientTest {
         ApplicationView registered = police.policeDecide(number, new Decision().decision(Decision.DecisionEnum.REGISTER), key());
         assertThat(status(registered)).isEqualTo("REGISTERED");
         assertThat(status(buyerApplications.applicationsGet(number))).isEqualTo("REGISTERED");
+        assertThat(registered.getRegistration()).isNotNull();
+
+        // P7: the PSC the buyer chose expects the documents, ordered from the print centre and the plate maker. Waiting for the
+        // orders also leaves no production work of this test running into the next one.
+        PscCollectionsApi psc = new PscCollectionsApi(signedIn("staff-psc-operator", sandbox));
+        Instant deadline = Instant.now().plusSeconds(20);
+        CollectionView expected = null;
+        while (Instant.now().isBefore(deadline) && !ordered(expected)) {
+            try {
+                expected = psc.pscCollectionsCollection("ALM-01", number);
+            } catch (ApiException notYet) {
+                assertThat(notYet.getCode()).as(notYet.getResponseBody()).isEqualTo(404);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        assertThat(ordered(expected)).as(String.valueOf(expected)).isTrue();
+        assertThat(expected.getPlateNumber()).isNotBlank();
+    }
+
+    private static boolean ordered(CollectionView view) {
+        return view != null && !"AWAITING_SUBMISSION".equals(view.getCertificate().getStatus()) && !"AWAITING_SUBMISSION".equals(view.getPlates().getStatus());
     }
 
     /** The three sign-in steps over the generated client; the code is read from the sandbox SMS centre. */

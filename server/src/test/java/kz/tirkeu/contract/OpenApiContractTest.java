@@ -18,8 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The OpenAPI document is a contract partners build clients from, so it is committed (docs/openapi.json) and every
  * change to it shows in a review's diff: this test fails when the served document differs from the committed one.
- * After a deliberate change, run it with {@code -Dtirkeu.openapi.update=true} to write the new document, and commit it.
- * The generated client of the test sources is made from the committed file.
+ * After a deliberate change, run it with {@code -Dtirkeu.openapi.update=true} to write the new document, and commit it:
+ * {@code ./mvnw -B -q -o -pl server test -Dtest=OpenApiContractTest -Dtirkeu.openapi.update=true}. The generated client
+ * of the test sources (GeneratedClientTest) is made from the committed file, so a test that needs a new operation of the
+ * client compiles once the document that has it is committed.
  */
 @TirkeuServerTest
 class OpenApiContractTest {

@@ -183,14 +183,21 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         int status = answer.getStatus();
         String contentType = answer.getContentType();
         byte[] body = answer.getContentAsByteArray();
-        boolean text = body.length == 0 || contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
-        if (status < 200 || status >= 300 || !text) {
+        if (status < 200 || status >= 300 || !(body.length == 0 || isJson(contentType))) {
             return false;
         }
         return db.sql("update idempotent_request set status = ?, response = ?, content_type = ?, location = ? where caller = ? and key = ?")
                 .params(status, body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), body.length == 0 ? null : contentType,
                         answer.getHeader("Location"), caller, key)
                 .update() == 1;
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false;
+        }
     }
 
     private void release(String caller, String key) {
