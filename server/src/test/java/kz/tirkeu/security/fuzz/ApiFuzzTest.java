@@ -64,22 +64,6 @@ class ApiFuzzTest {
         db.sql("delete from second_factor_lock").update();
     }
 
-    /**
-     * Each registration an earlier test made goes on through the sandbox's print centre and plate maker by itself (15 s a
-     * stage) and then stores card and serial numbers and tells the buyer: rows that appeared during a refused request of
-     * this run and were counted as stored by it (found in a full build, after CollectionAtThePscTest). The run starts once
-     * that work has finished, or after two minutes in any case.
-     */
-    @BeforeEach
-    void earlierProductionFinished() {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
-        while (java.time.Instant.now().isBefore(deadline) && db.sql("select count(*) from collection_order where ready_at is null "
-                + "and handed_over_at is null and next_check_at is not null and failed_attempts = 0").query(Long.class).single() > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(3_000_000_000L); // the "documents ready" notices, sent every second
-    }
-
     @Test
     void everyOperationAnswersEveryRequestAsDocumentedAndRefusalsStoreNothing() {
         TirkeuClient client = new TirkeuClient(port);
