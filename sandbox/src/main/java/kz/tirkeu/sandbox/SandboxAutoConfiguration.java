@@ -1,7 +1,9 @@
 package kz.tirkeu.sandbox;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import kz.tirkeu.sandbox.mobile.MobileNumber;
 import kz.tirkeu.sandbox.payment.InvoicesPage;
 import kz.tirkeu.sandbox.payment.PaymentGateway;
 import kz.tirkeu.sandbox.payment.PaymentRoutes;
+import kz.tirkeu.sandbox.persona.IdentityDocument;
 import kz.tirkeu.sandbox.persona.PersonaCatalogue;
 import kz.tirkeu.sandbox.persona.PersonaRoutes;
 import kz.tirkeu.sandbox.persona.Personas;
@@ -58,10 +61,17 @@ public class SandboxAutoConfiguration {
     /** How many SMS and mails the sandbox keeps for testers to read. */
     static final int RETAINED_MESSAGES = 1000;
 
+    /**
+     * Configured, else below the platform's public address ({@code tirkeu.public-base-url}) when that is set: behind a proxy
+     * {@code http://localhost:<port>} is no address a payer's browser or a partner can open (issue [11]: payment page links
+     * pointed at localhost). Else learnt from the web server's port.
+     */
     @Bean
     SandboxAddress sandboxAddress(SandboxProperties properties, Environment environment) {
-        return new SandboxAddress(Optional.ofNullable(properties.baseUrl()),
-                environment.getProperty("server.servlet.context-path", ""));
+        Optional<URI> configured = Optional.ofNullable(properties.baseUrl())
+                .or(() -> Optional.ofNullable(environment.getProperty("tirkeu.public-base-url")).map(String::strip).filter(url -> !url.isEmpty())
+                        .map(url -> URI.create(url.replaceFirst("/+$", "") + SandboxAddress.PATH)));
+        return new SandboxAddress(configured, environment.getProperty("server.servlet.context-path", ""));
     }
 
     @Bean(destroyMethod = "close")
@@ -167,8 +177,8 @@ public class SandboxAutoConfiguration {
                                                  DigitalDocuments digitalDocuments, SandboxProperties properties) {
         return SandboxRoutes.of(address, stateData.readyVehicleCount(),
                 new CaRoutes(ca).routes(),
-                new PersonaRoutes(personas, address, Clock.systemUTC(), iin -> stateData.person(iin).flatMap(p -> p.documents().stream().findFirst())
-                        .map(d -> d.number() + " (" + d.type() + ")")).routes(),
+                new PersonaRoutes(personas, address, Clock.systemUTC(), iin -> stateData.person(iin).map(person -> person.documents().stream()
+                        .map(d -> new IdentityDocument(d.type(), d.number(), d.issuedAt(), d.validUntil(), d.issuer())).toList()).orElse(List.of())).routes(),
                 new MbgRoutes(mbg).routes().filter(faults.filter("mbg", request -> true)),
                 new SmsRoutes(sms, MobileCitizensBase.holders(catalogue), address).routes()
                         .filter(faults.filter("sms", request -> request.method().name().equals("POST"))),

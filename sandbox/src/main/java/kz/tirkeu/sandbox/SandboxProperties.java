@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled   false in an installation that talks to the real state systems and the real НУЦ
  * @param baseUrl   the public address of the sandbox, e.g. {@code http://localhost:8080/sandbox}; when
- *                  not set, {@code http://localhost:<port><context path>/sandbox} of this very server.
+ *                  not set, {@code tirkeu.public-base-url} + {@code /sandbox} if the platform's public address is
+ *                  set, else {@code http://localhost:<port><context path>/sandbox} of this very server.
  *                  It is written into every certificate (OCSP and CRL addresses), so changing it makes
  *                  the sandbox issue a new CA and new persona keys.
  * @param dataDir   where the CA and the personas' key files are kept across restarts, relative to the

@@ -48,6 +48,14 @@ class SandboxAutoConfigurationTest {
     }
 
     @Test
+    void theSandboxsOwnBaseUrlWinsOverThePlatformsPublicAddress() {
+        web.withPropertyValues("tirkeu.public-base-url=https://tirkeu.example.kz", "tirkeu.sandbox.base-url=https://sandbox.example.kz/sandbox/")
+                .run(context -> assertThat(context.getBean(SandboxAddress.class).base()).hasToString("https://sandbox.example.kz/sandbox"));
+        web.withPropertyValues("tirkeu.public-base-url=https://tirkeu.example.kz/")
+                .run(context -> assertThat(context.getBean(SandboxAddress.class).base()).hasToString("https://tirkeu.example.kz/sandbox"));
+    }
+
+    @Test
     void theMailCatcherCanBeLeftOutAlone() {
         web.withPropertyValues("tirkeu.sandbox.mail.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(MailCatcher.class).hasBean("sandboxRoutes"));

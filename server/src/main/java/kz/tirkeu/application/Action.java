@@ -8,9 +8,11 @@ import kz.tirkeu.statesystems.Evidence;
 /**
  * One entry of an application's action log: who did what, when, at which step, on which evidence,
  * and the status it led to.
+ *
+ * @param viaPartner the partner system (its client id) through which the person acted, when they did not act on the platform itself
  */
 public record Action(int seq, Instant at, Actor actor, Optional<String> actorIin, Kind kind, Optional<Step> step,
-                     ApplicationStatus status, Map<String, String> detail, Optional<Evidence> evidence) {
+                     ApplicationStatus status, Map<String, String> detail, Optional<Evidence> evidence, Optional<String> viaPartner) {
 
     public enum Actor { SELLER, BUYER, PLATFORM, POLICE_OFFICER, PSC_OPERATOR }
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kz.tirkeu.platform.PartnerChannel;
 import kz.tirkeu.statesystems.Evidence;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -26,23 +28,39 @@ public class ActionLog {
     private final Applications applications;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ActionLog(JdbcClient db, Applications applications) {
+    private final ApplicationEventPublisher events;
+
+    ActionLog(JdbcClient db, Applications applications, ApplicationEventPublisher events) {
         this.db = db;
         this.applications = applications;
+        this.events = events;
     }
 
+    /**
+     * Appends an entry; a person's act through a partner system ({@link PartnerChannel}) names the system. Then
+     * {@link ApplicationActionAppended} is published in the same transaction.
+     */
     void append(UUID applicationId, Instant at, Action.Actor actor, String actorIin, Action.Kind kind, Step step,
                 ApplicationStatus status, Map<String, String> detail, Evidence evidence) {
-        db.sql("""
-                        insert into application_action (application_id, seq, at, actor, actor_iin, action, step, status, detail, evidence)
+        Optional<String> viaPartner = actorIin == null ? Optional.empty() : PartnerChannel.current();
+        // The application row still holds the status before this entry: the statement reads it before setStatus below.
+        Appended appended = db.sql("""
+                        insert into application_action (application_id, seq, at, actor, actor_iin, action, step, status, detail, evidence, via_partner)
                         values (?, coalesce((select max(seq) from application_action where application_id = ?), 0) + 1,
-                                ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+                                ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                        returning seq, (select a.number from application a where a.id = application_id) as number,
+                                  (select a.status from application a where a.id = application_id) as previous""")
                 .params(applicationId, applicationId, Applications.utc(at), actor.name(), actorIin, kind.name(),
                         step == null ? null : step.name(), status.name(), json.writeValueAsString(detail),
-                        evidence == null ? null : json.writeValueAsString(evidence))
-                .update();
+                        evidence == null ? null : json.writeValueAsString(evidence), viaPartner.orElse(null))
+                .query((rs, n) -> new Appended(rs.getInt("seq"), rs.getString("number"), ApplicationStatus.valueOf(rs.getString("previous"))))
+                .single();
         applications.setStatus(applicationId, status, at);
+        events.publishEvent(new ApplicationActionAppended(applicationId, appended.number(), appended.seq(), at, actor, kind,
+                Optional.ofNullable(step), appended.previous(), status, viaPartner));
     }
+
+    private record Appended(int seq, String number, ApplicationStatus previous) {}
 
     /** The logs of several applications in one query (for lists: no query per application). */
     public Map<UUID, List<Action>> of(java.util.Collection<UUID> applicationIds) {
@@ -75,6 +93,6 @@ public class ActionLog {
                 Optional.ofNullable(rs.getString("actor_iin")), Action.Kind.valueOf(rs.getString("action")),
                 Optional.ofNullable(step).map(Step::valueOf), ApplicationStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("detail"), new TypeReference<Map<String, String>>() {}),
-                Optional.ofNullable(evidence).map(e -> json.readValue(e, Evidence.class)));
+                Optional.ofNullable(evidence).map(e -> json.readValue(e, Evidence.class)), Optional.ofNullable(rs.getString("via_partner")));
     }
 }

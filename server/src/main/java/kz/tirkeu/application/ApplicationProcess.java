@@ -53,11 +53,13 @@ public class ApplicationProcess {
     private final RegimeOfApplication regimeOf;
     private final Clock clock;
     private final Duration buyerDeadline;
+    private final RefusalTexts refusalTexts;
 
     ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, Reviews reviews, NotificationPoint notifications,
                        RegimeGate regimes, RegimeOfApplication regimeOf, TransactionTemplate transaction, Clock clock,
-                       @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline) {
+                       @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline, RefusalTexts refusalTexts) {
         this.applications = applications;
+        this.refusalTexts = refusalTexts;
         this.log = log;
         this.checks = checks;
         this.retries = retries;
@@ -87,7 +89,7 @@ public class ApplicationProcess {
         ApplicationRecord previous = ownedBySeller(seller, applications.find(number));
         if (!previous.status().closed()) {
             throw new ApplicationRefused("APPLICATION_STILL_OPEN", HttpStatus.CONFLICT, "Application " + number + " is still open (" + previous.status()
-                    + "); it can be started again once it is refused, declined or expired.");
+                    + "); it can be started again once it is refused, declined or expired.", number, ApplicationRefused.status(previous));
         }
         return start(seller, previous.vin(), previous.buyerIin(), channel, Map.of("startedAgainFrom", previous.number()));
     }
@@ -126,9 +128,9 @@ public class ApplicationProcess {
         }).orElse(false);
         return registered
                 ? new ApplicationRefused("VIN_ALREADY_REGISTERED", HttpStatus.CONFLICT,
-                        "The vehicle with VIN " + vin + " is already registered; a registered vehicle is not registered again.")
+                        "The vehicle with VIN " + vin + " is already registered; a registered vehicle is not registered again.", vin.value())
                 : new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
-                        "An application for VIN " + vin + " is already open. Finish or close it before starting another.");
+                        "An application for VIN " + vin + " is already open. Finish or close it before starting another.", vin.value());
     }
 
     /** S7: the seller corrects a mistyped buyer's IIN; the buyer's checks run again. */
@@ -137,7 +139,8 @@ public class ApplicationProcess {
             ApplicationRecord record = ownedBySeller(seller, applications.lock(number));
             if (record.status() != ApplicationStatus.BUYER_IIN_CORRECTION) {
                 throw new ApplicationRefused("NOT_AWAITING_CORRECTION", HttpStatus.CONFLICT,
-                        "The buyer's IIN can be corrected only when the check of step S7 asked for it; the application is " + record.status() + ".");
+                        "The buyer's IIN can be corrected only when the check of step S7 asked for it; the application is " + record.status() + ".",
+                        ApplicationRefused.status(record));
             }
             Instant now = clock.instant();
             applications.setBuyer(record.id(), buyer, now);
@@ -155,11 +158,13 @@ public class ApplicationProcess {
             ApplicationRecord record = applications.lock(number).filter(a -> a.buyerIin().equals(buyer.iin()))
                     .orElseThrow(ApplicationProcess::notFound);
             if (record.status() != ApplicationStatus.AWAITING_BUYER_CONSENT) {
-                throw new ApplicationRefused("NOT_AWAITING_CONSENT", HttpStatus.CONFLICT, "The application does not await your consent; it is " + record.status() + ".");
+                throw new ApplicationRefused("NOT_AWAITING_CONSENT", HttpStatus.CONFLICT, "The application does not await your consent; it is " + record.status() + ".",
+                        ApplicationRefused.status(record));
             }
             Instant now = clock.instant();
             if (record.buyerDeadline().map(now::isAfter).orElse(false)) {
-                throw new ApplicationRefused("DEADLINE_PASSED", HttpStatus.CONFLICT, "The time to agree ran out at " + record.buyerDeadline().get() + ".");
+                throw new ApplicationRefused("DEADLINE_PASSED", HttpStatus.CONFLICT, "The time to agree ran out at " + record.buyerDeadline().get() + ".",
+                        record.buyerDeadline().get().toString());
             }
             // The consent records which version of the regime's text the buyer was shown (Art. 52(3)).
             Map<String, String> shown = record.regime().map(r -> Map.of("regimeShown", r.code(), "regimeVersionShown", String.valueOf(r.version())))
@@ -298,8 +303,9 @@ public class ApplicationProcess {
             }
             if (outcome == ApplicationStatus.REFUSED) {
                 CheckResult.Refused refused = refusal.orElseThrow();
-                Map<String, String> parameters = Map.of("applicationNumber", record.number(), "step", refused.step().name(),
-                        "reason", refused.refusal().message());
+                Map<String, String> parameters = new LinkedHashMap<>(refusalTexts.forNotice("reason", refused.refusal()));
+                parameters.put("applicationNumber", record.number());
+                parameters.put("step", refused.step().name());
                 notifications.notify(new NoticeRequest(record.sellerIin(), "application.refused", parameters, record.number()));
                 if (phase == Phase.BUYER) {
                     notifications.notify(new NoticeRequest(record.buyerIin(), "application.refused", parameters, record.number()));

@@ -16,17 +16,20 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.notification.Language;
 import kz.tirkeu.notification.NotificationPoint;
 import kz.tirkeu.pki.cms.Digests;
 import kz.tirkeu.pki.json.CanonicalJson;
 import kz.tirkeu.pki.validation.ValidationReport;
 import kz.tirkeu.platform.PlatformAddresses;
+import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.MobileCitizensBase;
 import kz.tirkeu.statesystems.PaymentGateway;
 import kz.tirkeu.statesystems.PhoneNumber;
 import kz.tirkeu.statesystems.ServiceCentres;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +49,7 @@ public class BuyerSteps {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration CODE_VALIDITY = Duration.ofMinutes(5);
 
+    private final MessageSource messages;
     private final Applications applications;
     private final ActionLog log;
     private final ServiceCentres centres;
@@ -67,7 +71,8 @@ public class BuyerSteps {
                PaymentGateway payments, Fees fees, RegistrationDecision decision, StatementSignatures statements, PlatformAddresses addresses, JdbcClient db,
                TransactionTemplate transaction, Clock clock,
                @Value("${tirkeu.application.plate-types:STANDARD_SINGLE_LINE,REAR_TWO_LINE}") List<String> plateTypes,
-               @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret) {
+               @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret, MessageSource messages) {
+        this.messages = messages;
         this.applications = applications;
         this.log = log;
         this.centres = centres;
@@ -94,14 +99,14 @@ public class BuyerSteps {
         ApplicationRecord current = own(buyer, applications.find(number));
         require(current, ApplicationStatus.AWAITING_CHOICES);
         if (plateType == null || !plateTypes.contains(plateType)) {
-            throw new ApplicationRefused("PLATE_TYPE_UNKNOWN", HttpStatus.BAD_REQUEST, "Choose a plate type from " + plateTypes + ".");
+            throw new ApplicationRefused("PLATE_TYPE_UNKNOWN", HttpStatus.BAD_REQUEST, "Choose a plate type from " + plateTypes + ".", plateTypes.toString());
         }
         ServiceCentres.ServiceCentre centre = switch (centres.find(pscCode == null ? "" : pscCode.strip())) {
             case Answer.Found<ServiceCentres.ServiceCentre> found when found.value().issuesPlates() -> found.value();
             case Answer.Found<ServiceCentres.ServiceCentre> found -> throw new ApplicationRefused("PSC_DOES_NOT_ISSUE_PLATES", HttpStatus.BAD_REQUEST,
-                    found.value().name() + " does not issue plates; choose another centre.");
+                    found.value().name() + " does not issue plates; choose another centre.", found.value().name());
             case Answer.NotFound<ServiceCentres.ServiceCentre> none -> throw new ApplicationRefused("PSC_UNKNOWN", HttpStatus.BAD_REQUEST,
-                    "There is no public service centre " + pscCode + ".");
+                    "There is no public service centre " + pscCode + ".", String.valueOf(pscCode));
             case Answer.Unavailable<ServiceCentres.ServiceCentre> down -> throw new ApplicationRefused("PSC_CATALOGUE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
                     "The catalogue of service centres does not answer right now; your application keeps its place. Please try again in a few minutes.");
         };
@@ -163,7 +168,8 @@ public class BuyerSteps {
         if (asked >= CODES_PER_PERSON || numberFull) {
             throw new ApplicationRefused("TOO_MANY_CODES", HttpStatus.TOO_MANY_REQUESTS,
                     "Too many codes were sent " + (numberFull ? "to this number" : "for you") + " in the last "
-                            + CODE_WINDOW.toMinutes() + " minutes. Wait a while, then ask for a new code.");
+                            + CODE_WINDOW.toMinutes() + " minutes. Wait a while, then ask for a new code.", String.valueOf(CODE_WINDOW.toMinutes()))
+                    .situation(numberFull ? "number" : "person");
         }
         db.sql("insert into phone_code_request (buyer_iin, phone, requested_at) values (?, ?, ?)")
                 .params(buyer.iin().value(), phone.e164(), Applications.utc(clock.instant())).update();
@@ -187,7 +193,8 @@ public class BuyerSteps {
                     .param(record.id()).query((rs, n) -> new PhoneRow(rs.getString(1), rs.getBytes(2), rs.getObject(3, java.time.OffsetDateTime.class), rs.getInt(4)))
                     .optional().orElseThrow(() -> new ApplicationRefused("NO_PHONE_ENTERED", HttpStatus.CONFLICT, "Enter your phone number first."));
             if (row.wrong() >= WRONG_CODES_ALLOWED || row.expires() == null || clock.instant().isAfter(row.expires().toInstant())) {
-                throw new ApplicationRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired or was mistyped too often. Enter the number again for a new code.");
+                throw new ApplicationRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired or was mistyped too often. Enter the number again for a new code.")
+                        .situation("phone");
             }
             if (code == null || !MessageDigest.isEqual(codeHash(record.number(), code.strip()), row.hash())) {
                 db.sql("update buyer_phone set wrong_codes = wrong_codes + 1 where application_id = ?").param(record.id()).update();
@@ -253,7 +260,7 @@ public class BuyerSteps {
         record OnRecord(java.util.UUID applicationId, String number, long amountKzt) {}
         OnRecord onRecord = db.sql("select p.application_id, a.number, p.amount_kzt from application_payment p join application a on a.id = p.application_id where p.invoice_id = ?")
                 .param(invoiceId).query((rs, n) -> new OnRecord(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getLong(3))).optional()
-                .orElseThrow(() -> new ApplicationRefused("INVOICE_UNKNOWN", HttpStatus.NOT_FOUND, "No invoice " + invoiceId + "."));
+                .orElseThrow(() -> new ApplicationRefused("INVOICE_UNKNOWN", HttpStatus.NOT_FOUND, "No invoice " + invoiceId + ".", invoiceId));
         if (!callback.path("amountKzt").canConvertToLong() || callback.path("amountKzt").asLong() != onRecord.amountKzt()
                 || (callback.has("reference") && !onRecord.number().equals(callback.path("reference").asString()))) {
             throw mismatch(invoiceId, "the callback says " + callback.path("amountKzt") + " KZT for " + callback.path("reference")
@@ -266,7 +273,7 @@ public class BuyerSteps {
                     + found.value().amountKzt() + " KZT; the callback said " + outcome);
             case Answer.NotFound<PaymentGateway.Invoice> none -> throw mismatch(invoiceId, "the gateway knows no such invoice");
             case Answer.Unavailable<PaymentGateway.Invoice> down -> throw new ApplicationRefused("PAYMENT_GATEWAY_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
-                    "The payment cannot be confirmed with the gateway right now; send the callback again later.");
+                    "The payment cannot be confirmed with the gateway right now; send the callback again later.").situation("callback");
         }
         return transaction.execute(status -> {
             ApplicationRecord record = applications.lock(onRecord.applicationId()).orElseThrow();
@@ -296,16 +303,17 @@ public class BuyerSteps {
     public enum CallbackOutcome { RECORDED, ALREADY_RECORDED }
 
     /** S18: what the buyer signs — the seller's statement's facts, the choices and the fees paid; only while S18 awaits it. */
-    public byte[] buyerStatement(SignedInPerson buyer, String number) {
+    public byte[] buyerStatement(SignedInPerson buyer, String number, Language language) {
         ApplicationRecord record = own(buyer, applications.find(number));
         require(record, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
-        return statementOf(record);
+        return statementOf(record, language);
     }
 
-    public ApplicationRecord buyerSign(SignedInPerson buyer, String number, byte[] cms) {
+    /** @param language the language of the statement the buyer signed, as it was served (issue [11]: named in the signed bytes) */
+    public ApplicationRecord buyerSign(SignedInPerson buyer, String number, byte[] cms, Language language) {
         ApplicationRecord current = own(buyer, applications.find(number));
         require(current, ApplicationStatus.AWAITING_BUYER_SIGNATURE);
-        byte[] statement = statementOf(current);
+        byte[] statement = statementOf(current, language);
         ValidationReport report = statements.accept(statement, cms, statements.buyer(current));
         return transaction.execute(status -> {
             ApplicationRecord record = applications.lock(current.id()).orElseThrow();
@@ -323,13 +331,14 @@ public class BuyerSteps {
         });
     }
 
-    private byte[] statementOf(ApplicationRecord record) {
+    private byte[] statementOf(ApplicationRecord record, Language language) {
         byte[] seller = db.sql("select content from signed_statement where application_id = ? and party = 'SELLER'").param(record.id())
                 .query(byte[].class).optional().orElseThrow(() -> new ApplicationRefused("NOT_SIGNED_BY_SELLER", HttpStatus.CONFLICT, "The seller has not signed yet."));
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("type", "tirkeu.application.buyer-statement");
         statement.put("applicationNumber", record.number());
-        statement.put("statement", "I agree to the application and ask for the primary state registration of this vehicle in my name.");
+        statement.put("language", language.tag());
+        statement.put("statement", messages.getMessage("statement.buyer", null, language.locale()));
         statement.put("sellerStatementSha256", java.util.HexFormat.of().formatHex(Digests.sha256(seller)));
         statement.put("application", json.readTree(seller));
         db.sql("select psc_code, plate_type from application_choice where application_id = ?").param(record.id())
@@ -368,8 +377,15 @@ public class BuyerSteps {
 
     private static void require(ApplicationRecord record, ApplicationStatus expected) {
         if (record.status() != expected) {
+            // NOT_AWAITING_CHOICES, NOT_AWAITING_PHONE, NOT_AWAITING_PAYMENT, NOT_AWAITING_BUYER_SIGNATURE: one text for all.
             throw new ApplicationRefused("NOT_" + expected.name(), HttpStatus.CONFLICT,
-                    "This step needs the application to be " + expected + "; it is " + record.status() + ".");
+                    "This step needs the application to be " + expected + "; it is " + record.status() + ".",
+                    ProblemException.named("status." + expected.name(), expected.name()), ApplicationRefused.status(record)) {
+                @Override
+                public String textKey() {
+                    return TEXT_PREFIX + "NOT_IN_STEP";
+                }
+            };
         }
     }
 

@@ -14,7 +14,8 @@ public class CannotRegister extends ApplicationRefused {
 
     CannotRegister(Refusal refusal, String found) {
         super("CANNOT_REGISTER", HttpStatus.CONFLICT,
-                "The vehicle cannot be registered: " + refusal.message() + " (" + found + ") Refuse the application with a reason, or release the case.");
+                "The vehicle cannot be registered: " + refusal.message() + " (" + found + ") Refuse the application with a reason, or release the case.",
+                named("refusal." + refusal.name(), refusal.message()), found);
         this.refusal = refusal;
         this.found = found;
     }

@@ -68,7 +68,7 @@ public class HumanReview {
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty() || text.length() > MAX_COMMENT) {
             throw new ApplicationRefused("COMMENT_REQUIRED", HttpStatus.BAD_REQUEST,
-                    "Say in up to " + MAX_COMMENT + " characters why the refusal is wrong; the officer reads it with the evidence.");
+                    "Say in up to " + MAX_COMMENT + " characters why the refusal is wrong; the officer reads it with the evidence.", String.valueOf(MAX_COMMENT));
         }
         try {
             return transaction.execute(status -> {
@@ -77,7 +77,7 @@ public class HumanReview {
                 if (record.status() != ApplicationStatus.REFUSED) {
                     throw new ApplicationRefused(record.status() == ApplicationStatus.UNDER_REVIEW ? "REVIEW_PENDING" : "NOT_REFUSED", HttpStatus.CONFLICT,
                             record.status() == ApplicationStatus.UNDER_REVIEW ? "A review of this refusal is already under way."
-                                    : "Only a refused application can be reviewed; this one is " + record.status() + ".");
+                                    : "Only a refused application can be reviewed; this one is " + record.status() + ".", ApplicationRefused.status(record));
                 }
                 List<Action> actions = log.of(record.id());
                 Action refusal = DecisiveRefusal.of(actions).orElseThrow();
@@ -118,7 +118,7 @@ public class HumanReview {
         } catch (DuplicateKeyException e) {
             // UNDER_REVIEW makes the application open again; the database refuses two open applications for one VIN.
             throw new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
-                    "Another application for this vehicle is open now, so this one cannot be reopened for review.");
+                    "Another application for this vehicle is open now, so this one cannot be reopened for review.").situation("review");
         }
     }
 
@@ -135,7 +135,7 @@ public class HumanReview {
                     .orElseThrow(() -> new ApplicationRefused("NO_REVIEW_PENDING", HttpStatus.CONFLICT, "No review of this application is pending."));
             Instant now = clock.instant();
             if (!cases.assign(record.id(), officer.iin().value(), now)) {
-                throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", HttpStatus.CONFLICT, "Another officer has taken this review over.");
+                throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", HttpStatus.CONFLICT, "Another officer has taken this review over.").situation("review");
             }
             if (overturn && !Refusal.valueOf(review.refusalCode()).overturnable()) {
                 throw new ApplicationRefused("REFUSAL_NOT_OVERTURNABLE", HttpStatus.CONFLICT,

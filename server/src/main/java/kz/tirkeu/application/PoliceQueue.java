@@ -77,7 +77,7 @@ public class PoliceQueue {
             PoliceCase policeCase = openCase(officer, record);
             Instant now = clock.instant();
             if (!cases.release(record.id(), officer.iin().value(), now)) {
-                throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "You do not hold this case.");
+                throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "You do not hold this case.").situation("notYours");
             }
             log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.CASE_RELEASED, step(policeCase),
                     record.status(), Map.of("case", policeCase.kind().name()), null);
@@ -89,7 +89,8 @@ public class PoliceQueue {
         PoliceCase policeCase = cases.of(record.id()).orElseThrow(ApplicationProcess::notFound);
         PoliceWork.requireRegion(officer, policeCase);
         if (!policeCase.open()) {
-            throw new ApplicationRefused("CASE_CLOSED", HttpStatus.CONFLICT, "This case is already decided; the application is " + record.status() + ".");
+            throw new ApplicationRefused("CASE_CLOSED", HttpStatus.CONFLICT, "This case is already decided; the application is " + record.status() + ".",
+                    ApplicationRefused.status(record));
         }
         return policeCase;
     }

@@ -82,13 +82,15 @@ public class RegistrationDecision {
     private final Duration decisionDelay;
     private final String issuingUnit;
     private final ConflictOfInterest conflicts;
+    private final RefusalTexts refusalTexts;
 
     RegistrationDecision(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, Checks checks, VehiclePassports passports,
                          Individuals individuals, PaymentGateway payments, StatementSignatures signatures, PlateAllocator plates,
                          CertificateIssuer certificates, VehicleRegister register, CollectionOrders collection, NotificationPoint notifications,
                          RegimeOfApplication regimeOf, JdbcClient db, TransactionTemplate transaction, Clock clock,
                          @Value("${tirkeu.registration.decision-delay:0s}") Duration decisionDelay,
-                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit, ConflictOfInterest conflicts) {
+                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit, ConflictOfInterest conflicts,
+                         RefusalTexts refusalTexts) {
         this.applications = applications;
         this.log = log;
         this.cases = cases;
@@ -110,6 +112,7 @@ public class RegistrationDecision {
         this.decisionDelay = decisionDelay;
         this.issuingUnit = issuingUnit;
         this.conflicts = conflicts;
+        this.refusalTexts = refusalTexts;
     }
 
     /** S18 is done: the application joins its region's police queue. Called in the transaction that logged SUBMITTED. */
@@ -148,8 +151,9 @@ public class RegistrationDecision {
             case Outcome.Decided decided -> applications.find(record.id()).orElseThrow();
             case Outcome.Refuses refuses -> throw new CannotRegister(refuses.refusal(), refuses.found());
             case Outcome.Waits waits -> throw new ApplicationRefused("STATE_SYSTEM_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
-                    "The decision needs an answer that has not come: " + waits.why() + " Try again in a few minutes.");
-            case Outcome.NotOurs notOurs -> throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, notOurs.why());
+                    "The decision needs an answer that has not come: " + waits.why() + " Try again in a few minutes.", waits.why());
+            case Outcome.NotOurs notOurs -> throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, notOurs.why(), record.number())
+                    .situation(notOurs.situation());
         };
     }
 
@@ -162,8 +166,9 @@ public class RegistrationDecision {
             requireUndecidedAndHeld(record, officer.iin().value());
             Instant now = clock.instant();
             Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("code", "REFUSED_BY_OFFICER");
+            detail.put("code", RefusalTexts.BY_OFFICER);
             detail.put("message", "The service cannot be provided: " + why);
+            detail.put("reason", why);
             detail.put("ruleVersion", ProcessDefinition.VERSION);
             detail.put("automated", "false");
             detail.put("phase", Phase.DECISION.name());
@@ -172,7 +177,7 @@ public class RegistrationDecision {
             cases.close(record.id(), now);
             // The automatic decision may have signed a certificate before the officer took the case over.
             certificates.annulFor(record.number(), "The registration was refused: " + why);
-            tellRefused(record, detail.get("message"));
+            tellRefused(record, refusalTexts.forNoticeByOfficer("reason", why));
             return applications.find(record.id()).orElseThrow();
         });
     }
@@ -185,25 +190,28 @@ public class RegistrationDecision {
             // or sequential numbers would tell them which applications exist and how they stand.
             boolean ofTheirRegion = applications.regionOfChoice(record.id()).map(r -> officer.scopesOf(Role.POLICE_OFFICER).contains(r)).orElse(false);
             throw ofTheirRegion ? new ApplicationRefused("NO_DECISION_PENDING", HttpStatus.CONFLICT,
-                    "Application " + number + " awaits no registration decision; it is " + record.status() + ".") : ApplicationProcess.notFound();
+                    "Application " + number + " awaits no registration decision; it is " + record.status() + ".", number, ApplicationRefused.status(record))
+                    : ApplicationProcess.notFound();
         }
         PoliceCase policeCase = pending.get();
         PoliceWork.requireRegion(officer, policeCase);
         conflicts.requireNotParty(officer, record.id());
         if (!policeCase.officerIin().equals(Optional.of(officer.iin().value()))) {
             throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT,
-                    "Take the case over first (POST …/assignment); " + policeCase.officerIin().map(o -> "another officer holds it.").orElse("nobody holds it."));
+                    "Take the case over first (POST …/assignment); " + policeCase.officerIin().map(o -> "another officer holds it.").orElse("nobody holds it."))
+                    .situation(policeCase.officerIin().isPresent() ? "heldByAnother" : "heldByNobody");
         }
         return record;
     }
 
     private void requireUndecidedAndHeld(ApplicationRecord record, String officerIin) {
         if (!UNDECIDED.contains(record.status())) {
-            throw new ApplicationRefused("ALREADY_DECIDED", HttpStatus.CONFLICT, "Application " + record.number() + " is already " + record.status() + ".");
+            throw new ApplicationRefused("ALREADY_DECIDED", HttpStatus.CONFLICT, "Application " + record.number() + " is already " + record.status() + ".", record.number(),
+                    ApplicationRefused.status(record));
         }
         Optional<PoliceCase> policeCase = cases.of(record.id()).filter(PoliceCase::open);
         if (policeCase.isEmpty() || !policeCase.get().officerIin().equals(Optional.ofNullable(officerIin))) {
-            throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "The case is not yours to decide now.");
+            throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "The case is not yours to decide now.").situation("notYours");
         }
     }
 
@@ -214,7 +222,8 @@ public class RegistrationDecision {
 
         record Waits(String why) implements Outcome {}
 
-        record NotOurs(String why) implements Outcome {}
+        /** @param situation which text tells it ({@code api.problem.CASE_NOT_HELD.<situation>}) */
+        record NotOurs(String why, String situation) implements Outcome {}
     }
 
     /** What the decision found, check by check; the facts the certificate and the register need come with it. */
@@ -227,11 +236,11 @@ public class RegistrationDecision {
             if (policeCase.isPresent() && policeCase.get().kind() == PoliceCase.Kind.DECISION) {
                 transaction.executeWithoutResult(status -> cases.close(id, clock.instant())); // decided elsewhere: nothing left to claim
             }
-            return new Outcome.NotOurs("Application " + record.number() + " awaits no registration decision.");
+            return new Outcome.NotOurs("Application " + record.number() + " awaits no registration decision.", "noDecision");
         }
         if (officer.isEmpty() && policeCase.get().officerIin().isPresent()) {
             cases.unclaim(id);
-            return new Outcome.NotOurs("An officer took the case over.");
+            return new Outcome.NotOurs("An officer took the case over.", "takenOver");
         }
         Submission submission = Submission.of(db, id);
         Findings found = gather(record, submission);
@@ -286,7 +295,7 @@ public class RegistrationDecision {
             notifications.notify(new NoticeRequest(record.sellerIin(), "application.registered", parameters, record.number()));
             return true;
         });
-        return Boolean.TRUE.equals(registered) ? new Outcome.Decided() : new Outcome.NotOurs("The case changed hands while it was being decided.");
+        return Boolean.TRUE.equals(registered) ? new Outcome.Decided() : new Outcome.NotOurs("The case changed hands while it was being decided.", "changedHands");
     }
 
     /** Everything the decision rests on, asked at once: independent systems in parallel on virtual threads. */
@@ -351,7 +360,7 @@ public class RegistrationDecision {
             Instant at = clock.instant();
             appendFindings(locked, findings, waived, at, ApplicationStatus.REFUSED);
             cases.close(record.id(), at);
-            tellRefused(locked, decisive.refusal().orElseThrow().message());
+            tellRefused(locked, refusalTexts.forNotice("reason", decisive.refusal().orElseThrow()));
         });
     }
 
@@ -376,8 +385,11 @@ public class RegistrationDecision {
         }
     }
 
-    private void tellRefused(ApplicationRecord record, String reason) {
-        Map<String, String> parameters = Map.of("applicationNumber", record.number(), "step", Step.S19.name(), "reason", reason);
+    /** @param reason the refusal in every language ({@code reason@kk}, {@code reason@ru}, {@code reason@en}) */
+    private void tellRefused(ApplicationRecord record, Map<String, String> reason) {
+        Map<String, String> parameters = new LinkedHashMap<>(reason);
+        parameters.put("applicationNumber", record.number());
+        parameters.put("step", Step.S19.name());
         notifications.notify(new NoticeRequest(record.sellerIin(), "application.refused", parameters, record.number()));
         notifications.notify(new NoticeRequest(record.buyerIin(), "application.refused", parameters, record.number()));
     }

@@ -66,13 +66,13 @@ class StatementSignatures {
                     "The signer's certificate status cannot be checked right now (the CA does not answer). Sign again in a few minutes.");
         }
         if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
-            java.util.Optional<String> missing = verification.missingIssuer(cms);
-            if (missing.isPresent()) {
-                throw new ApplicationRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, missing.get());
-            }
+            verification.missingIssuer(cms).ifPresent(missing -> {
+                throw missing;
+            });
         }
         throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", HttpStatus.BAD_REQUEST,
-                "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
+                "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""),
+                report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
     }
 
     Finding seller(ApplicationRecord record, Submission submission) {

@@ -16,7 +16,7 @@ record Submission(String pscCode, String region, String plateType, Optional<Stri
         record Payment(String invoiceId, long amount) {}
         Choice choice = db.sql("select psc_code, psc_region, plate_type from application_choice where application_id = ?").param(applicationId)
                 .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
-                .orElseThrow(() -> new ApplicationRefused("NOT_SUBMITTED", HttpStatus.CONFLICT, "The buyer has not chosen a PSC."));
+                .orElseThrow(() -> new ApplicationRefused("NOT_SUBMITTED", HttpStatus.CONFLICT, "The buyer has not chosen a PSC.").situation("choice"));
         Optional<Payment> payment = db.sql("""
                         select invoice_id, amount_kzt from application_payment where application_id = ? and status = 'PAID'
                          order by paid_at desc limit 1""").param(applicationId)
@@ -28,6 +28,6 @@ record Submission(String pscCode, String region, String plateType, Optional<Stri
     private static Signed signed(JdbcClient db, UUID applicationId, String party) {
         return db.sql("select content, signature from signed_statement where application_id = ? and party = ?").params(applicationId, party)
                 .query((rs, n) -> new Signed(rs.getBytes(1), rs.getBytes(2))).optional()
-                .orElseThrow(() -> new ApplicationRefused("NOT_SUBMITTED", HttpStatus.CONFLICT, "The " + party.toLowerCase() + " has not signed."));
+                .orElseThrow(() -> new ApplicationRefused("NOT_SUBMITTED", HttpStatus.CONFLICT, "The " + party.toLowerCase() + " has not signed.").situation(party.toLowerCase()));
     }
 }

@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the dispatcher in the background: again at once while it finds full batches, otherwise every
  * poll interval. On shutdown it finishes the batch in hand (whatever it cannot finish, its lease returns
- * to the other servers). Off with {@code tirkeu.notification.dispatcher.enabled=false}.
+ * to the other servers). Off with {@code tirkeu.notification.dispatcher.enabled=false}. Public, with a
+ * thread name, for the partner area's webhook dispatcher, which is the same durable queue loop.
  */
 @Component
-class DispatcherSchedule implements SmartLifecycle {
+public class DispatcherSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatcherSchedule.class);
 
+    private final String name;
     private final IntSupplier dispatchDue;
     private final NotificationProperties.Dispatcher settings;
     private volatile CountDownLatch stop;
@@ -32,6 +34,12 @@ class DispatcherSchedule implements SmartLifecycle {
 
     /** @param dispatchDue sends one batch and says how many deliveries it claimed */
     DispatcherSchedule(IntSupplier dispatchDue, NotificationProperties.Dispatcher settings) {
+        this("notification-dispatcher", dispatchDue, settings);
+    }
+
+    /** @param name the background thread's name, in logs and thread dumps */
+    public DispatcherSchedule(String name, IntSupplier dispatchDue, NotificationProperties.Dispatcher settings) {
+        this.name = name;
         this.dispatchDue = dispatchDue;
         this.settings = settings;
     }
@@ -42,8 +50,8 @@ class DispatcherSchedule implements SmartLifecycle {
             return;
         }
         stop = new CountDownLatch(1);
-        worker = Thread.ofPlatform().name("notification-dispatcher").daemon().start(this::run);
-        log.info("Notification dispatcher polling every {}", settings.pollInterval());
+        worker = Thread.ofPlatform().name(name).daemon().start(this::run);
+        log.info("{} polling every {}", name, settings.pollInterval());
     }
 
     private void run() {
@@ -54,7 +62,7 @@ class DispatcherSchedule implements SmartLifecycle {
                 fullBatch = dispatchDue.getAsInt() >= settings.batchSize();
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable; the next poll tries again.
-                log.warn("Notification dispatch failed; trying again in {}", settings.pollInterval(), e);
+                log.warn("{}: dispatch failed; trying again in {}", name, settings.pollInterval(), e);
             }
             if (!fullBatch) {
                 try {

@@ -196,8 +196,28 @@ final class NoticeTemplates {
                 .orElseThrow(() -> new IllegalArgumentException("No template text '" + key + "'"));
     }
 
+    /** Times in notices are Kazakhstan's clock, as people there read it: 14.12.2026 10:30. */
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Almaty"));
+
+    /**
+     * A coded value in the reader's language; a list of codes ("EPTS, CUSTOMS") item by item, each as written in the
+     * file; an instant (2026-12-14T05:30:00Z) as Kazakhstan's local time, never in the machine's ISO form.
+     */
     private String localizedValue(String placeholder, String value, Language language) {
-        return lookup(VALUE_PREFIX + placeholder + "." + value, language).orElse(value);
+        if (value.length() >= 20 && value.endsWith("Z") && value.charAt(10) == 'T') {
+            try {
+                return LOCAL_TIME.format(java.time.Instant.parse(value));
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                // written as given below
+            }
+        }
+        Optional<String> whole = lookup(VALUE_PREFIX + placeholder + "." + value, language);
+        if (whole.isPresent() || !value.contains(", ")) {
+            return whole.orElse(value);
+        }
+        return java.util.Arrays.stream(value.split(", ")).map(item -> lookup(VALUE_PREFIX + placeholder + "." + item, language).orElse(item))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The text in the reader's language; else in the default one; a missing translation never blanks a notice. */

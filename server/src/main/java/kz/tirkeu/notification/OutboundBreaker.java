@@ -9,14 +9,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 /**
  * A circuit breaker around one provider (ARCHITECTURE.md §2): when most recent calls failed, further
  * calls are held back for a while instead of each waiting out its timeout. Only unavailability counts as
- * failure; a provider that refuses a message is up and answering.
+ * failure; a provider that refuses a message is up and answering. Public for the partner area's webhook deliveries
+ * (one breaker per partner's receiver).
  */
-final class OutboundBreaker {
+public final class OutboundBreaker {
 
     private final CircuitBreaker breaker;
     private final String provider;
 
-    OutboundBreaker(String provider, NotificationProperties.CircuitBreaker settings) {
+    public OutboundBreaker(String provider, NotificationProperties.CircuitBreaker settings) {
         this.provider = provider;
         this.breaker = CircuitBreaker.of(provider, CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
@@ -27,7 +28,7 @@ final class OutboundBreaker {
                 .build());
     }
 
-    SendOutcome call(Supplier<SendOutcome> send) {
+    public SendOutcome call(Supplier<SendOutcome> send) {
         if (!breaker.tryAcquirePermission()) {
             return new SendOutcome.HeldBack(provider + " is held back: its circuit breaker is open after repeated failures");
         }

@@ -7,13 +7,14 @@ import java.util.function.DoubleSupplier;
 /**
  * When to try again: exponential backoff with jitter, and when to give up. Jitter spreads deliveries
  * that failed together (the SMS centre was down for everyone) so they do not all return at once.
+ * Public for the partner area's webhook deliveries, which retry the same way.
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
     private final NotificationProperties.Retry settings;
     private final DoubleSupplier random;
 
-    RetryPolicy(NotificationProperties.Retry settings) {
+    public RetryPolicy(NotificationProperties.Retry settings) {
         this(settings, () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -26,7 +27,7 @@ final class RetryPolicy {
      * The wait after the {@code n}-th failed try (n ≥ 1): {@code firstDelay × multiplier^(n-1)}, at most
      * {@code maxDelay}, then spread uniformly by ± jitter.
      */
-    Duration delayAfter(int n) {
+    public Duration delayAfter(int n) {
         double base = settings.firstDelay().toMillis() * Math.pow(settings.multiplier(), Math.max(0, n - 1));
         double capped = Math.min(base, settings.maxDelay().toMillis());
         double spread = 1.0 + settings.jitter() * (2.0 * random.getAsDouble() - 1.0);
@@ -34,7 +35,7 @@ final class RetryPolicy {
     }
 
     /** Whether a delivery that has been tried this many times has had all its attempts. */
-    boolean exhausted(int attempts) {
+    public boolean exhausted(int attempts) {
         return attempts >= settings.maxAttempts();
     }
 

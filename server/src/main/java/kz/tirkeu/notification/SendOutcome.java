@@ -1,7 +1,7 @@
 package kz.tirkeu.notification;
 
-/** What handing one message to the SMS centre or the SMTP server came to. */
-sealed interface SendOutcome {
+/** What handing one message to its receiver (the SMS centre, the SMTP server, a partner's webhook) came to. */
+public sealed interface SendOutcome {
 
     /** The provider took the message; for SMS a delivery receipt follows, for e-mail nothing does. */
     record Accepted(String providerMessageId) implements SendOutcome {}

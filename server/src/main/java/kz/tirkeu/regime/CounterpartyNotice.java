@@ -9,7 +9,7 @@ public record CounterpartyNotice(LocalizedText what, LocalizedText risks, Locali
     public void check() {
         if (what == null || what.isBlank() || risks == null || risks.isBlank() || complaints == null || complaints.isBlank()) {
             throw new InvalidRegime("COUNTERPARTY_NOTICE_MISSING",
-                    "Art. 52(3): say what the experiment is, its risks and where to complain (counterpartyNotice.what, .risks, .complaints).");
+                    "Art. 52(3): say what the experiment is, its risks and where to complain (counterpartyNotice.what, .risks, .complaints).").situation("parts");
         }
     }
 }

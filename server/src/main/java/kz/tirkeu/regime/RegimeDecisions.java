@@ -55,7 +55,7 @@ public class RegimeDecisions {
 
     public ToSign prepare(String code, Draft draft, SignedInPerson official) {
         if (draft == null || draft.kind() == null) {
-            throw new InvalidRegime("DECISION_KIND_MISSING", "Say which decision this is (kind): " + List.of(DecisionKind.values()) + ".");
+            throw new InvalidRegime("DECISION_KIND_MISSING", "Say which decision this is (kind): " + List.of(DecisionKind.values()) + ".", String.valueOf(List.of(DecisionKind.values())));
         }
         Optional<Regime> regime = register.find(code);
         DecisionContent content = new DecisionContent(DecisionContent.TYPE, code, draft.kind(), regime.map(Regime::latestVersion).orElse(0),
@@ -68,7 +68,7 @@ public class RegimeDecisions {
     /** Records a signed decision; the same signed decision sent twice is recorded once. */
     public Decision record(DecisionContent content, byte[] cms, SignedInPerson official) {
         if (content == null || !DecisionContent.TYPE.equals(content.type()) || content.decidedBy() == null) {
-            throw new InvalidRegime("DECISION_MALFORMED", "Send back the decision exactly as prepared (POST …/decisions/to-sign), with its signature.");
+            throw new InvalidRegime("DECISION_MALFORMED", "Send back the decision exactly as prepared (POST …/decisions/to-sign), with its signature.").situation("altered");
         }
         if (!official.iin().value().equals(content.decidedBy().iin())) {
             throw new InvalidRegime("DECISION_NOT_YOURS", HttpStatus.FORBIDDEN,
@@ -88,7 +88,7 @@ public class RegimeDecisions {
             int latest = regime.map(Regime::latestVersion).orElse(0);
             if (content.baseVersion() != latest) {
                 throw new InvalidRegime("REGIME_CHANGED_MEANWHILE", HttpStatus.CONFLICT, "The regime is at version " + latest
-                        + " now, not " + content.baseVersion() + " as when this decision was prepared: prepare it again over the current version.");
+                        + " now, not " + content.baseVersion() + " as when this decision was prepared: prepare it again over the current version.", String.valueOf(latest), String.valueOf(content.baseVersion()));
             }
             Instant now = clock.instant();
             Instant effective = judge(regime, content, now);
@@ -131,15 +131,15 @@ public class RegimeDecisions {
     /** Whether the decision may be taken now; returns when it takes effect. */
     private Instant judge(Optional<Regime> regime, DecisionContent content, Instant now) {
         if (content.legalBasis() == null || content.legalBasis().issues().isEmpty()) {
-            throw new InvalidRegime("LEGAL_BASIS_MISSING", "Every decision names its legal basis: the act, with its number, date and issuing body.");
+            throw new InvalidRegime("LEGAL_BASIS_MISSING", "Every decision names its legal basis: the act, with its number, date and issuing body.").situation("decision");
         }
         Instant effective = content.effectiveOn() == null ? now : RegimeDates.startOf(content.effectiveOn());
         if (content.effectiveOn() != null && content.effectiveOn().isBefore(RegimeDates.dayOf(now))) {
-            throw new InvalidRegime("EFFECTIVE_IN_THE_PAST", "A decision takes effect today or later, not on " + RegimeDates.text(content.effectiveOn()) + ".");
+            throw new InvalidRegime("EFFECTIVE_IN_THE_PAST", "A decision takes effect today or later, not on " + RegimeDates.text(content.effectiveOn()) + ".", String.valueOf(RegimeDates.text(content.effectiveOn())));
         }
         if (content.kind() == DecisionKind.PROPOSED) {
             if (regime.isPresent()) {
-                throw new InvalidRegime("REGIME_EXISTS", HttpStatus.CONFLICT, "A regime with the code " + content.regime() + " exists; modify it instead.");
+                throw new InvalidRegime("REGIME_EXISTS", HttpStatus.CONFLICT, "A regime with the code " + content.regime() + " exists; modify it instead.", String.valueOf(content.regime()));
             }
             if (content.regime() == null || !CODE.matcher(content.regime()).matches()) {
                 throw new InvalidRegime("REGIME_CODE_INVALID", "A regime's code is 3–40 small Latin letters, digits and hyphens, e.g. egov-primary-registration.");
@@ -147,7 +147,7 @@ public class RegimeDecisions {
             checkParameters(content);
             return effective;
         }
-        Regime current = regime.orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + content.regime() + "."));
+        Regime current = regime.orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + content.regime() + ".", String.valueOf(content.regime())));
         RegimeStatus status = current.statusAt(effective.isAfter(now) ? effective : now);
         boolean terminatedByDecision = status == RegimeStatus.TERMINATED && current.terminationDecision(now).isPresent();
         switch (content.kind()) {
@@ -158,7 +158,7 @@ public class RegimeDecisions {
                 for (Subject before : current.latest().subjects()) {
                     if (content.parameters().subjects().stream().noneMatch(s -> s.bin().equals(before.bin()))) {
                         throw new InvalidRegime("SUBJECT_DROPPED", "A modification keeps every subject with its history; dealer " + before.bin()
-                                + " loses its status by a SUBJECT_EXCLUDED decision, not by leaving the list.");
+                                + " loses its status by a SUBJECT_EXCLUDED decision, not by leaving the list.", String.valueOf(before.bin()));
                     }
                 }
             }
@@ -166,7 +166,7 @@ public class RegimeDecisions {
                 require(status != RegimeStatus.TERMINATED, content, status, "no one is admitted to a terminated regime");
                 Bin bin = bin(content);
                 if (current.latest().admits(bin, RegimeDates.dayOf(effective))) {
-                    throw new InvalidRegime("SUBJECT_ALREADY_ADMITTED", HttpStatus.CONFLICT, "The dealer " + bin.value() + " is already a subject of this regime.");
+                    throw new InvalidRegime("SUBJECT_ALREADY_ADMITTED", HttpStatus.CONFLICT, "The dealer " + bin.value() + " is already a subject of this regime.", String.valueOf(bin.value()));
                 }
                 if (content.subjectName() == null) {
                     throw new InvalidRegime("SUBJECT_NAME_MISSING", "Give the dealer's name as in ГБД ЮЛ (subjectName).");
@@ -175,7 +175,7 @@ public class RegimeDecisions {
             case SUBJECT_EXCLUDED -> {
                 Bin bin = bin(content);
                 if (!current.latest().admits(bin, RegimeDates.dayOf(effective))) {
-                    throw new InvalidRegime("NOT_A_SUBJECT", HttpStatus.CONFLICT, "The dealer " + bin.value() + " is not a subject of this regime.");
+                    throw new InvalidRegime("NOT_A_SUBJECT", HttpStatus.CONFLICT, "The dealer " + bin.value() + " is not a subject of this regime.", String.valueOf(bin.value()));
                 }
                 requireReason(content);
             }
@@ -234,7 +234,7 @@ public class RegimeDecisions {
 
     private static Bin bin(DecisionContent content) {
         if (content.subjectBin() == null || !Bin.isValid(content.subjectBin())) {
-            throw new InvalidRegime("SUBJECT_BIN_INVALID", "Name the dealer by its valid twelve-digit BIN (subjectBin).");
+            throw new InvalidRegime("SUBJECT_BIN_INVALID", "Name the dealer by its valid twelve-digit BIN (subjectBin).").situation("missing");
         }
         return Bin.of(content.subjectBin());
     }
@@ -242,13 +242,13 @@ public class RegimeDecisions {
     private static void require(boolean allowed, DecisionContent content, RegimeStatus status, String rule) {
         if (!allowed) {
             throw new InvalidRegime("DECISION_NOT_ALLOWED_NOW", HttpStatus.CONFLICT,
-                    content.kind() + " cannot be recorded while the regime is " + status + ": " + rule + ".");
+                    content.kind() + " cannot be recorded while the regime is " + status + ": " + rule + ".", String.valueOf(content.kind()), String.valueOf(status), String.valueOf(rule));
         }
     }
 
     private static void requireReason(DecisionContent content) {
         if (content.reason() == null || content.reason().isBlank()) {
-            throw new InvalidRegime("REASON_MISSING", content.kind() + " states its reason (reason.kk / .ru / .en); it is published.");
+            throw new InvalidRegime("REASON_MISSING", content.kind() + " states its reason (reason.kk / .ru / .en); it is published.", String.valueOf(content.kind()));
         }
     }
 

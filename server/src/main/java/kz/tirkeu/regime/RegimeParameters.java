@@ -38,26 +38,26 @@ public record RegimeParameters(LocalizedText name, List<LegalAct> legalBasis, Lo
             throw new InvalidRegime("NAME_MISSING", "A regime needs a name (name.kk, name.ru, name.en).");
         }
         if (legalBasis.isEmpty()) {
-            throw new InvalidRegime("LEGAL_BASIS_MISSING", "Name the act or acts the regime rests on (legalBasis).");
+            throw new InvalidRegime("LEGAL_BASIS_MISSING", "Name the act or acts the regime rests on (legalBasis).").situation("regime");
         }
         if (goals == null || goals.isBlank()) {
             throw new InvalidRegime("GOALS_MISSING", "Say what the regime is for (goals; dissertation art. 3).");
         }
         if (specialRules == null) {
-            throw new InvalidRegime("SPECIAL_RULES_INVALID", "Give the regime's special rules (specialRules).");
+            throw new InvalidRegime("SPECIAL_RULES_INVALID", "Give the regime's special rules (specialRules).").situation("missing");
         }
         specialRules.check();
         if (term == null) {
-            throw new InvalidRegime("TERM_INVALID", "Give the regime's term (term.start, term.end).");
+            throw new InvalidRegime("TERM_INVALID", "Give the regime's term (term.start, term.end).").situation("missing");
         }
         if (territory.isEmpty() || !REGIONS.containsAll(territory)) {
-            throw new InvalidRegime("TERRITORY_INVALID", "The territory is one or more region codes 01–20; given " + territory + ".");
+            throw new InvalidRegime("TERRITORY_INVALID", "The territory is one or more region codes 01–20; given " + territory + ".", String.valueOf(territory));
         }
         if (riskAnalysis == null || riskAnalysis.isBlank()) {
             throw new InvalidRegime("RISK_ANALYSIS_MISSING", "Dissertation art. 6: the initiator's risk analysis is a condition of every regime (riskAnalysis).");
         }
         if (counterpartyNotice == null) {
-            throw new InvalidRegime("COUNTERPARTY_NOTICE_MISSING", "Art. 52(3): give the text counterparties are told (counterpartyNotice).");
+            throw new InvalidRegime("COUNTERPARTY_NOTICE_MISSING", "Art. 52(3): give the text counterparties are told (counterpartyNotice).").situation("whole");
         }
         counterpartyNotice.check();
         if (subjects.stream().map(Subject::bin).distinct().count() != subjects.size()) {

@@ -46,7 +46,8 @@ public class SignedDocuments {
             throw new InvalidRegime(codePrefix + "_SIGNATURE_INVALID", later ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
                     what + " is not recorded: its signature " + (later ? "cannot be checked now (the CA does not answer); try again shortly." :
                             "is not valid — " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse("")
-                                    + ". Sign with your own SIGN key."));
+                                    + ". Sign with your own SIGN key."), report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""))
+                    .situation(later ? "unavailable" : "notValid");
         }
         return report;
     }
@@ -62,7 +63,8 @@ public class SignedDocuments {
         try {
             return Optional.ofNullable(new CMSSignedData(cms).getSignedContent()).map(content -> (byte[]) content.getContent());
         } catch (CMSException | RuntimeException e) {
-            throw new InvalidRegime(codePrefix + "_SIGNATURE_INVALID", "The signature is not a CMS (PKCS#7) signature: send what NCALayer returned, in base64.");
+            throw new InvalidRegime(codePrefix + "_SIGNATURE_INVALID", "The signature is not a CMS (PKCS#7) signature: send what NCALayer returned, in base64.")
+                    .situation("notCms");
         }
     }
 }

@@ -34,14 +34,14 @@ public record SpecialRules(Set<Channel> channels, PlateChoice plateChoice, Set<S
     public void check() {
         if (channels.isEmpty()) {
             throw new InvalidRegime("SPECIAL_RULES_INVALID", "Name at least one channel an application may be started through: "
-                    + List.of(Channel.values()) + ".");
+                    + List.of(Channel.values()) + ".", String.valueOf(List.of(Channel.values()))).situation("channels");
         }
         if (plateChoice != PlateChoice.AUTOMATIC_NO_HIGH_DEMAND_OR_STORED) {
             throw new InvalidRegime("SPECIAL_RULE_UNSUPPORTED", "The platform gives plates only automatically, never high-demand or stored ones "
                     + "(plateChoice AUTOMATIC_NO_HIGH_DEMAND_OR_STORED); another plate rule would need the platform changed first.");
         }
         if (eligibleOrigins.isEmpty()) {
-            throw new InvalidRegime("SPECIAL_RULES_INVALID", "Name the vehicle origins (ЭПТС `origin`) the regime covers, e.g. DOMESTIC, OFFICIAL_DEALER_IMPORT.");
+            throw new InvalidRegime("SPECIAL_RULES_INVALID", "Name the vehicle origins (ЭПТС `origin`) the regime covers, e.g. DOMESTIC, OFFICIAL_DEALER_IMPORT.").situation("origins");
         }
     }
 

@@ -14,11 +14,11 @@ public record Subject(String bin, String name, LegalAct admittedBy, LocalDate ad
         exclusion = exclusion == null ? Optional.empty() : exclusion;
         name = name == null ? "" : name.strip();
         if (bin == null || !Bin.isValid(bin.strip())) {
-            throw new InvalidRegime("SUBJECT_BIN_INVALID", "A subject is named by a valid twelve-digit BIN; given " + bin + ".");
+            throw new InvalidRegime("SUBJECT_BIN_INVALID", "A subject is named by a valid twelve-digit BIN; given " + bin + ".", String.valueOf(bin)).situation("given");
         }
         bin = bin.strip();
         if (admittedOn == null) {
-            throw new InvalidRegime("SUBJECT_ADMISSION_DATE_MISSING", "Say on which day the dealer " + bin + " was admitted (admittedOn).");
+            throw new InvalidRegime("SUBJECT_ADMISSION_DATE_MISSING", "Say on which day the dealer " + bin + " was admitted (admittedOn).", String.valueOf(bin));
         }
     }
 

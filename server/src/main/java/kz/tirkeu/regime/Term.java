@@ -12,10 +12,10 @@ public record Term(LocalDate start, LocalDate end) {
 
     public Term {
         if (start == null || end == null) {
-            throw new InvalidRegime("TERM_INVALID", "A term needs its first and its last day.");
+            throw new InvalidRegime("TERM_INVALID", "A term needs its first and its last day.").situation("days");
         }
         if (end.isBefore(start)) {
-            throw new InvalidRegime("TERM_INVALID", "The term's last day " + RegimeDates.text(end) + " is before its first " + RegimeDates.text(start) + ".");
+            throw new InvalidRegime("TERM_INVALID", "The term's last day " + RegimeDates.text(end) + " is before its first " + RegimeDates.text(start) + ".", String.valueOf(RegimeDates.text(end)), String.valueOf(RegimeDates.text(start))).situation("reversed");
         }
     }
 
@@ -43,7 +43,7 @@ public record Term(LocalDate start, LocalDate end) {
         if (end.isBefore(shortest) || end.isAfter(longest)) {
             throw new InvalidRegime("TERM_OUT_OF_BOUNDS", "Digital Code Art. 52(4): a regime's term is one to five years; from "
                     + RegimeDates.text(start) + " it must end between " + RegimeDates.text(shortest) + " and " + RegimeDates.text(longest)
-                    + ", not on " + RegimeDates.text(end) + ".");
+                    + ", not on " + RegimeDates.text(end) + ".", String.valueOf(RegimeDates.text(start)), String.valueOf(RegimeDates.text(shortest)), String.valueOf(RegimeDates.text(longest)), String.valueOf(RegimeDates.text(end)));
         }
     }
 }

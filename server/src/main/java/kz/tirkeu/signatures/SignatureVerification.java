@@ -52,6 +52,14 @@ public class SignatureVerification {
         return validator().validate(request);
     }
 
+    /**
+     * A certificate on its own, with the same anchors, revocation cache and checks as a signature's: for a key that proves
+     * itself outside CMS (a partner system's JWT assertion, whose signature the caller verifies with the certificate's key).
+     */
+    public ValidationReport validateCertificate(X509Certificate certificate, List<X509Certificate> intermediates, ValidationRequest expectations) {
+        return validator().validateCertificate(certificate, intermediates, expectations);
+    }
+
     /** The validator itself, for pki's document verifier (registration certificates). */
     public SignatureValidator validator() {
         SignatureValidator current = validator.get();
@@ -86,9 +94,9 @@ public class SignatureVerification {
      * Why no chain could be built, when it is the signer's fault (issue [11]): the signer's certificate names an issuer
      * that the CMS does not carry and that is no trust anchor — typically the intermediate CA left out of the CMS. Then
      * the signature is definitely not acceptable as sent (a 4xx saying what is missing), not a temporary failure.
-     * Returns the sentence that tells the signer so.
+     * Returns the problem that tells the signer so, naming the issuer.
      */
-    public java.util.Optional<String> missingIssuer(byte[] cms) {
+    public java.util.Optional<kz.tirkeu.platform.web.ProblemException> missingIssuer(byte[] cms) {
         try {
             org.bouncycastle.cms.CMSSignedData signed = new org.bouncycastle.cms.CMSSignedData(cms);
             org.bouncycastle.util.Store<org.bouncycastle.cert.X509CertificateHolder> carried = signed.getCertificates();
@@ -102,8 +110,9 @@ public class SignatureVerification {
                     boolean anchor = policy.get().trustAnchors().stream()
                             .anyMatch(a -> org.bouncycastle.asn1.x500.X500Name.getInstance(a.getSubjectX500Principal().getEncoded()).equals(issuer));
                     if (!inCms && !anchor) {
-                        return java.util.Optional.of("The signature does not carry the certificate of its issuer (" + issuer
-                                + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.");
+                        return java.util.Optional.of(new kz.tirkeu.platform.web.ProblemException("CERTIFICATE_CHAIN_INCOMPLETE",
+                                org.springframework.http.HttpStatus.BAD_REQUEST, "The signature does not carry the certificate of its issuer (" + issuer
+                                + "). Include the intermediate CA's certificate in the CMS, as NCALayer does.", issuer.toString()));
                     }
                 }
             }

@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
 import kz.tirkeu.identity.web.PublicEndpoint;
+import kz.tirkeu.platform.web.ApiLanguage;
+import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What an error that never reached a controller looks like (issue [7]): a path the firewall refuses ("/..;/", an encoded
@@ -24,6 +30,14 @@ import org.springframework.web.servlet.ModelAndView;
 @PublicEndpoint // an error page must be shown to anyone who met the error
 class ErrorAnswers implements ErrorController {
 
+    private final ApiLanguage language;
+    private final MessageSource messages;
+
+    ErrorAnswers(ApiLanguage language, MessageSource messages) {
+        this.language = language;
+        this.messages = messages;
+    }
+
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
@@ -32,12 +46,12 @@ class ErrorAnswers implements ErrorController {
         if (wantsPage(request, path)) {
             ModelAndView view = new ModelAndView("problem");
             view.addObject("code", code);
-            view.addObject("detail", detailOf(status));
+            view.addObject("detail", messages.getMessage(textOf(status), RequestContextUtils.getLocale(request)));
             view.setStatus(status);
             LayoutModel.add(request, view);
             return view;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailOf(status));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, language.text(textOf(status), request));
         problem.setType(URI.create("https://tirkeu.kz/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(status.getReasonPhrase());
         problem.setInstance(safeInstance(path));
@@ -73,15 +87,17 @@ class ErrorAnswers implements ErrorController {
         };
     }
 
-    private static String detailOf(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "The request could not be read: check the address, its parameters and headers.";
-            case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> "This address does not accept this method.";
-            case INTERNAL_SERVER_ERROR ->
-                    "Something went wrong on our side; nothing you sent was lost. Please try again; if it persists, quote the correlation id.";
-            default -> status.getReasonPhrase() + ".";
+    /** The words for an error that reached no controller, in problems*.properties (api.problem.ERROR.*). */
+    private static MessageSourceResolvable textOf(HttpStatus status) {
+        String situation = switch (status) {
+            case BAD_REQUEST -> "unreadable";
+            case NOT_FOUND -> "notFound";
+            case METHOD_NOT_ALLOWED -> "method";
+            case INTERNAL_SERVER_ERROR -> "internal";
+            default -> "other";
         };
+        return new DefaultMessageSourceResolvable(new String[] {ProblemException.TEXT_PREFIX + "ERROR." + situation}, new Object[] {status.getReasonPhrase()},
+                status.getReasonPhrase() + ".");
     }
 
     /** A browser asking for a page; an API address always answers problem+json. */

@@ -87,6 +87,9 @@ class ApplicationProcessTest {
         sellerToken = client.signIn("dealer1-manager");
         dealerBin = KzCertificate.of(client.key("dealer1-manager", "auth").certificate()).bin().orElseThrow().value();
         buyerIin = KzCertificate.of(client.key("buyer-aidar", "auth").certificate()).iin().orElseThrow().value();
+        // The texts people read follow the language they chose; other classes sharing this database may have chosen one.
+        String sellerIin = KzCertificate.of(client.key("dealer1-manager", "auth").certificate()).iin().orElseThrow().value();
+        db.sql("delete from recipient_preferences where iin in (?, ?)").params(buyerIin, sellerIin).update();
     }
 
     @AfterEach
@@ -172,6 +175,69 @@ class ApplicationProcessTest {
         assertThat(application.path("refusal").path("step").asString()).isEqualTo("S3");
         assertThat(application.path("refusal").path("message").asString()).startsWith("The service cannot be provided");
         assertThat(application.path("refusal").path("found").asString()).contains("ANNULLED");
+    }
+
+    /**
+     * Issue [11]: refusals were English in the API whatever Accept-Language said, and the Kazakh and Russian notices
+     * embedded the English text. The code stays; the words are the reader's.
+     */
+    @Test
+    void aRefusalIsToldInTheReadersLanguageInTheApiAndInTheNotice() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        SYSTEMS.on("/epts/v1/passports/" + vin, json("{\"number\":\"KZ0000000000043\",\"status\":\"ANNULLED\",\"vin\":\"%s\",\"make\":\"Chevrolet\",\"year\":2026,\"origin\":\"DOMESTIC\"}".formatted(vin)));
+        String number = start(vin, buyerIin).body().path("number").asString();
+
+        JsonNode kazakh = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications/" + number))
+                .header("Accept-Language", "kk").GET(), sellerToken).body();
+        JsonNode russian = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications/" + number))
+                .header("Accept-Language", "ru").GET(), sellerToken).body();
+
+        assertThat(kazakh.path("refusal").path("code").asString()).isEqualTo("EPTS_NOT_ACTIVE");
+        assertThat(kazakh.path("refusal").path("message").asString()).isEqualTo("Қызмет көрсетілмейді: көліктің электрондық паспорты жарамсыз.");
+        assertThat(russian.path("refusal").path("message").asString()).startsWith("Услуга не может быть оказана");
+        // The seller has chosen no language: notices come in Kazakh, the state language, with no English in them.
+        JsonNode notice = java.util.stream.StreamSupport.stream(client.get("/api/v1/notices?size=100", sellerToken).body().path("notices").spliterator(), false)
+                .filter(n -> number.equals(n.path("subjectReference").asString()) && "application.refused".equals(n.path("template").asString()))
+                .findFirst().orElseThrow();
+        assertThat(notice.path("body").asString()).contains("көліктің электрондық паспорты жарамсыз").doesNotContain("The service cannot be provided");
+    }
+
+    /**
+     * Issue [11]: a Kazakh buyer signed "I agree to the application…", in a language they may not read. Each person
+     * signs in the language they choose, named inside the signed bytes; a signature over one language's text does not
+     * pass for another's.
+     */
+    @Test
+    void theSellerSignsTheStatementInTheLanguageTheyChooseAndTheBytesSayWhich() {
+        String vin = newVin();
+        readyToRegister(vin, buyerIin);
+        String number = start(vin, buyerIin).body().path("number").asString();
+
+        JsonNode byDefault = client.get("/api/v1/applications/" + number + "/seller-statement", sellerToken).body();
+        JsonNode russian = client.get("/api/v1/applications/" + number + "/seller-statement?language=ru", sellerToken).body();
+        JsonNode asked = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/api/v1/applications/" + number
+                + "/seller-statement")).header("Accept-Language", "en").GET(), sellerToken).body();
+
+        assertThat(byDefault.path("language").asString()).as("Kazakh, the state language, when nobody says").isEqualTo("kk");
+        assertThat(byDefault.path("statement").asString()).contains("\"language\":\"kk\"").contains("Сатушы осы көлік құралын");
+        assertThat(russian.path("statement").asString()).contains("\"language\":\"ru\"").contains("Продавец просит");
+        assertThat(asked.path("language").asString()).isEqualTo("en");
+        assertThat(new String(java.util.Base64.getDecoder().decode(russian.path("dataToSign").asString()), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(russian.path("statement").asString());
+        assertThat(client.get("/api/v1/applications/" + number + "/seller-statement?language=de", sellerToken).code())
+                .isEqualTo("STATEMENT_LANGUAGE_UNSUPPORTED");
+
+        String signature = client.signBase64(russian.path("dataToSign").asString(), client.key("dealer1-manager", "sign"));
+        TirkeuClient.Reply claimedKazakh = client.post("/api/v1/applications/" + number + "/seller-signature",
+                Map.of("signature", signature, "language", "kk"), sellerToken);
+        assertThat(claimedKazakh.status()).isEqualTo(400);
+        TirkeuClient.Reply signed = client.post("/api/v1/applications/" + number + "/seller-signature",
+                Map.of("signature", signature, "language", "ru"), sellerToken);
+        assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
+        byte[] kept = db.sql("select content from signed_statement s join application a on a.id = s.application_id where a.number = ? and s.party = 'SELLER'")
+                .param(number).query(byte[].class).single();
+        assertThat(new String(kept, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(russian.path("statement").asString());
     }
 
     @Test
@@ -381,6 +447,10 @@ class ApplicationProcessTest {
 
         JsonNode statement = client.get("/api/v1/applications/" + number + "/buyer-statement", buyerToken).body();
         assertThat(statement.path("statement").asString()).contains("\"paymentId\"").contains("ALM-01").contains("REGISTRATION_FEE");
+        // Issue [11]: the buyer agrees in words they read — Kazakh unless they ask for Russian or English.
+        assertThat(statement.path("statement").asString()).contains("\"language\":\"kk\"").contains("Мен өтініммен келісемін");
+        assertThat(client.get("/api/v1/applications/" + number + "/buyer-statement?language=ru", buyerToken).body().path("statement").asString())
+                .contains("Я согласен(на) с заявлением");
         TirkeuClient.Reply wrongKey = client.post("/api/v1/applications/" + number + "/buyer-signature",
                 Map.of("signature", client.signBase64(statement.path("dataToSign").asString(), client.key("buyer-aidar", "auth"))), buyerToken);
         assertThat(wrongKey.body().path("detail").asString()).contains("KEY_PURPOSE_FAILURE");

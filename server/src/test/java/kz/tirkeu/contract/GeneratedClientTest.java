@@ -57,9 +57,9 @@ class GeneratedClientTest {
         assertThat(status(started)).isEqualTo("AWAITING_SELLER_SIGNATURE");
         String number = started.getNumber();
 
-        String sellerStatement = sellerApplications.applicationsSellerStatement(number).getDataToSign();
+        String sellerStatement = sellerApplications.applicationsSellerStatement(number, "kk").getDataToSign();
         ApplicationView sellerSigned = sellerApplications.applicationsSellerSign(number,
-                new Signature().signature(sandbox.signBase64(sellerStatement, sandbox.key("dealer1-manager", "sign"))), key());
+                new Signature().language("kk").signature(sandbox.signBase64(sellerStatement, sandbox.key("dealer1-manager", "sign"))), key());
         assertThat(status(sellerSigned)).isEqualTo("AWAITING_BUYER_CONSENT");
 
         ApiClient buyer = signedIn("buyer-aidar", sandbox);
@@ -78,9 +78,9 @@ class GeneratedClientTest {
         assertThat(sandbox.post("/sandbox/payments/v1/invoices/" + invoice.getInvoiceId() + "/payment", Map.of("action", "pay"), null).status()).isLessThan(300);
         awaitStatus(() -> buyerApplications.applicationsGet(number), "AWAITING_BUYER_SIGNATURE");
 
-        String buyerStatement = buyerSteps.buyerStepsBuyerStatement(number).getDataToSign();
+        String buyerStatement = buyerSteps.buyerStepsBuyerStatement(number, "kk").getDataToSign();
         ApplicationView submitted = buyerSteps.buyerStepsBuyerSign(number,
-                new Signature().signature(sandbox.signBase64(buyerStatement, sandbox.key("buyer-aidar", "sign"))), key());
+                new Signature().language("kk").signature(sandbox.signBase64(buyerStatement, sandbox.key("buyer-aidar", "sign"))), key());
         assertThat(status(submitted)).isEqualTo("SUBMITTED");
 
         // S19: the region's officer takes the case and registers it (in tests the automatic decision does not run by itself).

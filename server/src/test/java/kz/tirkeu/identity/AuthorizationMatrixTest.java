@@ -186,7 +186,19 @@ class AuthorizationMatrixTest {
             Map.entry("GET /regimes/{code}", "PUBLIC"),
             Map.entry("GET /regimes/{code}/versions/{version}", "PUBLIC"),
             Map.entry("GET /api/v1/regimes/{code}/results.csv", "PUBLIC"),
-            Map.entry("GET /api/v1/regimes/{code}/indicators", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR))));
+            Map.entry("GET /api/v1/regimes/{code}/indicators", EnumSet.of(Role.REGIME_AUTHORITY, Role.AUDITOR)),
+            // Partner systems (issue [11]): their own endpoints authenticate the partner's access token themselves.
+            Map.entry("POST /api/v1/partner/token", "PUBLIC"),
+            Map.entry("POST /api/v1/partner/sign-ins/{signInId}/confirmation", "PUBLIC"),
+            Map.entry("POST /api/v1/partner/webhooks", "PUBLIC"),
+            Map.entry("GET /api/v1/partner/webhooks", "PUBLIC"),
+            Map.entry("DELETE /api/v1/partner/webhooks/{webhookId}", "PUBLIC"),
+            Map.entry("GET /api/v1/partner/webhooks/deliveries", "PUBLIC"),
+            Map.entry("POST /api/v1/partner/webhooks/events/{eventId}/replay", "PUBLIC"),
+            Map.entry("GET /api/v1/admin/partners", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+            Map.entry("POST /api/v1/admin/partners", EnumSet.of(Role.ADMIN)),
+            Map.entry("POST /api/v1/admin/partners/{clientId}/disabling", EnumSet.of(Role.ADMIN)),
+            Map.entry("GET /api/v1/admin/partners/{clientId}/calls", EnumSet.of(Role.ADMIN, Role.AUDITOR))));
 
     /** The personas that sign in for each role; staff sign in with their own individual keys, so they are buyers too. */
     private static final Map<String, Set<Role>> CALLERS = new LinkedHashMap<>();

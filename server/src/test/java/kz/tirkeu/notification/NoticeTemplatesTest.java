@@ -94,6 +94,40 @@ class NoticeTemplatesTest {
                 .contains("step S19: The officer found the VIN altered.");
     }
 
+    /** Issue [11]: "waiting for EPTS, CUSTOMS" reached Kazakh readers as raw codes. */
+    @Test
+    void aListOfCodedValuesIsWrittenItemByItem() {
+        NoticeTemplates templates = NoticeTemplates.load(Language.KK);
+
+        String kazakh = templates.render("application.waiting-on-state-system", NoticeTemplates.Part.INBOX_BODY, Language.KK,
+                Map.of("applicationNumber", "TK-1", "stateSystem", "EPTS, ERAP"));
+
+        assertThat(kazakh).doesNotContain("EPTS").doesNotContain("ERAP").contains("көлік құралдарының электрондық паспорттары (ЭПТС), Әкімшілік өндірістердің бірыңғай тізілімі (ӘӨБТ)");
+    }
+
+    /** Issue [11]: a deadline reached people as "2026-12-14T05:30:00.123Z". */
+    @Test
+    void anInstantIsWrittenAsKazakhstansLocalTime() {
+        NoticeTemplates templates = NoticeTemplates.load(Language.KK);
+
+        String sms = templates.render("application.expired", NoticeTemplates.Part.SMS, Language.RU,
+                Map.of("applicationNumber", "TK-1", "deadline", "2026-12-14T05:30:00.123456Z"));
+
+        assertThat(sms).contains("14.12.2026 10:30").doesNotContain("2026-12-14T");
+    }
+
+    /** Issue [11]: the Kazakh and Russian notices embedded the English refusal; a text given in every language is used in the reader's. */
+    @Test
+    void aRefusalGivenInEveryLanguageIsReadInTheReaders() {
+        NoticeTemplates templates = NoticeTemplates.load(Language.KK);
+        Map<String, String> parameters = Map.of("applicationNumber", "TK-1", "step", "S14", "reason@kk", "Айыппұлдарды төлеп, қайта жіберіңіз.",
+                "reason@ru", "Оплатите штрафы и подайте снова.", "reason@en", "Pay the fines and submit again.");
+
+        assertThat(templates.render("application.refused", NoticeTemplates.Part.SMS, Language.KK, parameters)).contains("Айыппұлдарды төлеп")
+                .doesNotContain("Pay the fines");
+        assertThat(templates.render("application.refused", NoticeTemplates.Part.SMS, Language.RU, parameters)).contains("Оплатите штрафы");
+    }
+
     @Test
     void aValueCannotSmuggleInAPlaceholderOrAReplacementGroup() {
         NoticeTemplates templates = NoticeTemplates.load(Language.KK);

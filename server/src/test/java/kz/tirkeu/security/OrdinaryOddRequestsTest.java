@@ -80,6 +80,9 @@ class OrdinaryOddRequestsTest {
         String page = raw("GET /seller/applications/..;/x HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: kk\r\nConnection: close\r\n\r\n");
         assertThat(page).as("a browser gets a page in its language").startsWith("HTTP/1.1 400").contains("<html").contains("Мекенжайды немесе форманы оқу мүмкін болмады")
                 .doesNotContain("Whitelabel");
+        // Issue [11]: the detail is in the language the client asks for, as every other problem's.
+        assertThat(raw("GET /api/v1/..;/me HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nAccept-Language: ru\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("Запрос не удалось прочитать: проверьте адрес");
     }
 
     /**

@@ -133,6 +133,20 @@ public final class SignatureValidator {
         }
     }
 
+    /**
+     * The checks of a signer's certificate without a CMS around it: chain to the trust anchors (through the given
+     * intermediates), validity now, key purpose, who it belongs to, and revocation. For a key that proves itself some
+     * other way than CMS, e.g. a partner system's JWT assertion (RFC 7523), whose signature the caller verifies with
+     * the certificate's public key. {@code request}'s CMS is not read; its purpose and expected signer are.
+     */
+    public ValidationReport validateCertificate(X509Certificate certificate, List<X509Certificate> intermediates, ValidationRequest request) {
+        Instant now = clock.instant();
+        List<X509Certificate> pool = new ArrayList<>(intermediates);
+        pool.addAll(policy.knownIntermediates());
+        return ValidationReport.ofSigners(List.of(new SignerValidation(null, null, pool, EmbeddedRevocationData.NONE, request, now)
+                .runForCertificate(certificate)), now);
+    }
+
     /** The validation of one SignerInfo; a {@link Stop} ends it with the first definite problem. */
     private final class SignerValidation {
         private final SignerInformation signerInfo;
@@ -184,6 +198,24 @@ public final class SignatureValidator {
             } catch (RuntimeException e) {
                 // BouncyCastle parses lazily: a damaged attribute or certificate surfaces here.
                 return stopped(new Stop("structure", SubIndication.FORMAT_FAILURE, "The signature's structure is damaged: " + rootMessage(e)));
+            }
+        }
+
+        SignerReport runForCertificate(X509Certificate cert) {
+            try {
+                KzCertificate kz = KzCertificate.of(cert);
+                signer = Optional.of(kz);
+                path = chainOf(cert);
+                checkKeyPurpose(kz);
+                checkExpectedSigner(kz);
+                checkValidityPeriod(kz);
+                checkPath(path, now, "certificate chain");
+                checkRevocation(path);
+                return report(Indication.PASSED, Optional.empty(), "The certificate is valid.");
+            } catch (Stop stop) {
+                return stopped(stop);
+            } catch (RuntimeException e) {
+                return stopped(new Stop("structure", SubIndication.FORMAT_FAILURE, "The certificate cannot be read: " + rootMessage(e)));
             }
         }
 

@@ -83,6 +83,7 @@ public final class PersonaCatalogue {
                 new PersonName("Нұрпейісова", "Гүлмира", "Асқарқызы"), LocalDate.of(1979, 11, 3), FEMALE, 3005));
 
         all.add(platform());
+        all.add(partnerSystem(DEALER_1, "dms", "Dealer management system"));
         return new PersonaCatalogue(all);
     }
 
@@ -125,6 +126,19 @@ public final class PersonaCatalogue {
                 SubjectSpec.employee(iin, name.surnameInCertificate(), name.givenNameInCertificate(), name.patronymicInCertificate(),
                         dealer.bin(), dealer.name()),
                 Optional.of(MobileNumber.of(iin)));
+    }
+
+    /** The id of the partner system the platform registers when the sandbox is on (docs/PARTNERS.md). */
+    public static final String SANDBOX_PARTNER = "dealer1-dms";
+
+    /** A dealer's own information system, registered with the platform as a partner (a machine client): an AUTH key only. */
+    private static Persona partnerSystem(Dealer dealer, String system, String systemName) {
+        return new Persona(dealer.key() + "-" + system, PersonaKind.PARTNER_SYSTEM, dealer.name() + " — " + systemName,
+                "The dealer's own system, a partner of the platform: signs its OAuth client assertions (private_key_jwt)",
+                Optional.empty(), Optional.of(dealer.bin()), Optional.of(dealer.name()),
+                Set.of(), List.of(KeyPurpose.AUTH),
+                SubjectSpec.organisation(dealer.bin(), dealer.name(), systemName),
+                Optional.empty());
     }
 
     // No role OID: the НУЦ gives none to an information system's key; verifiers recognise it by its BIN and the absence of an IIN.

@@ -12,5 +12,15 @@ public enum PersonaKind {
      */
     STAFF,
     /** The platform's own organisation key (a BIN, no IIN), which signs the registration certificates it issues. */
-    PLATFORM
+    PLATFORM,
+    /**
+     * A partner's information system (a dealer's system, a bank's app) that calls the platform's API as a machine client:
+     * an organisation key (the partner's BIN, no IIN) for authentication, which signs its OAuth client assertions.
+     */
+    PARTNER_SYSTEM;
+
+    /** Whether this is an organisation's system rather than a person: no phone, no NCALayer card, no sign-in. */
+    public boolean isSystem() {
+        return this == PLATFORM || this == PARTNER_SYSTEM;
+    }
 }

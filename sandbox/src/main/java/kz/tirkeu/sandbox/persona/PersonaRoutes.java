@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.tirkeu.pki.cert.KeyPurpose;
 import kz.tirkeu.pki.crypto.Pem;
@@ -47,14 +49,17 @@ public final class PersonaRoutes {
     private final PersonasPage page;
 
     public PersonaRoutes(Personas personas, SandboxAddress address, Clock clock) {
-        this(personas, address, clock, iin -> java.util.Optional.empty());
+        this(personas, address, clock, iin -> List.of());
     }
 
-    /** @param identityDocument a person's identity document in ГБД ФЛ, shown on the page for the PSC's reception (P8) */
-    public PersonaRoutes(Personas personas, SandboxAddress address, Clock clock, java.util.function.Function<String, java.util.Optional<String>> identityDocument) {
+    /**
+     * @param identityDocuments a person's identity documents in ГБД ФЛ by IIN, in the JSON and on the page, so that a tester
+     *                          knows what the PSC's reception will ask to see (P8–P9)
+     */
+    public PersonaRoutes(Personas personas, SandboxAddress address, Clock clock, Function<String, List<IdentityDocument>> identityDocuments) {
         this.personas = personas;
-        this.views = new PersonaViews(personas, address, clock);
-        this.page = new PersonasPage(personas, views, identityDocument);
+        this.views = new PersonaViews(personas, address, clock, identityDocuments);
+        this.page = new PersonasPage(personas, views);
     }
 
     public RouterFunction<ServerResponse> routes() {

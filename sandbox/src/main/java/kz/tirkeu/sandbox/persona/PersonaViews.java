@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import kz.tirkeu.pki.ca.Revocation;
 import kz.tirkeu.pki.cert.KeyPurpose;
 import kz.tirkeu.pki.cert.KzCertificate;
@@ -22,19 +23,25 @@ final class PersonaViews {
     private final Personas personas;
     private final SandboxAddress address;
     private final Clock clock;
+    private final Function<String, List<IdentityDocument>> identityDocuments;
 
-    PersonaViews(Personas personas, SandboxAddress address, Clock clock) {
+    PersonaViews(Personas personas, SandboxAddress address, Clock clock, Function<String, List<IdentityDocument>> identityDocuments) {
         this.personas = personas;
         this.address = address;
         this.clock = clock;
+        this.identityDocuments = identityDocuments;
     }
 
     record Catalogue(String ca, List<PersonaView> personas) {}
 
-    /** @param phone the number МБГ holds for the person, where SMS codes go; absent for the platform and one buyer */
+    /**
+     * @param phone             the number МБГ holds for the person, where SMS codes go; absent for the platform and one buyer
+     * @param identityDocuments the person's documents in ГБД ФЛ (the first is the one the PSC sees and the digital documents
+     *                          service shares); absent for the platform, which is no person
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PersonaView(String id, PersonaKind kind, String displayName, String description, String iin, String bin,
-                       String organisation, String phone, List<RoleView> roles, List<KeyView> keys) {}
+                       String organisation, String phone, List<IdentityDocument> identityDocuments, List<RoleView> roles, List<KeyView> keys) {}
 
     record RoleView(KzRole role, String oid) {}
 
@@ -63,7 +70,8 @@ final class PersonaViews {
                 .toList();
         return new PersonaView(persona.id(), persona.kind(), persona.displayName(), persona.description(),
                 persona.iin().map(Iin::value).orElse(null), persona.bin().map(Bin::value).orElse(null),
-                persona.organisation().orElse(null), persona.phone().map(MobileNumber::e164).orElse(null), roles, keys);
+                persona.organisation().orElse(null), persona.phone().map(MobileNumber::e164).orElse(null),
+                persona.iin().map(iin -> List.copyOf(identityDocuments.apply(iin.value()))).orElse(null), roles, keys);
     }
 
     KeyView key(PersonaKey key) {

@@ -5,6 +5,7 @@ import static kz.tirkeu.sandbox.web.Html.escape;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import kz.tirkeu.pki.cert.KzRole;
 import kz.tirkeu.sandbox.pages.Language;
@@ -22,8 +23,6 @@ final class PersonasPage {
 
     private static final Text ID_DOCUMENT = new Text("Жеке басын куәландыратын құжат (ХҚКО-да көрсетеді)", "Удостоверение личности (предъявляет в ЦОН)",
             "Identity document (shown at the PSC)");
-
-    private final java.util.function.Function<String, java.util.Optional<String>> identityDocument;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Almaty"));
     private static final Text TITLE = new Text("Тест тұлғалар", "Тестовые лица", "Test personas");
@@ -75,6 +74,9 @@ final class PersonasPage {
             "Уполномоченный орган: записывает и подписывает решения об экспериментальном режиме.",
             "Authorised body: records and signs the experimental regime's decisions.");
     private static final Text FOR_ADMIN = new Text("Әкімші: рөлдер береді.", "Администратор: выдаёт роли.", "Administrator: grants roles.");
+    private static final Text FOR_PARTNER_SYSTEM = new Text("Дилердің ақпараттық жүйесі, платформаның серіктесі: OAuth клиенттік растауларына қол қояды (private_key_jwt); адамдар ол арқылы кіреді.",
+            "Информационная система дилера, партнёр платформы: подписывает клиентские утверждения OAuth (private_key_jwt); люди входят через неё.",
+            "The dealer's information system, a partner of the platform: signs its OAuth client assertions (private_key_jwt); people sign in through it.");
     private static final Text FOR_PLATFORM = new Text("Платформаның ұйым кілті: берілген куәліктерге қол қояды; кіру үшін емес.",
             "Ключ организации платформы: подписывает выданные свидетельства; не для входа.",
             "The platform's organisation key: signs the certificates it issues; not for signing in.");
@@ -82,8 +84,7 @@ final class PersonasPage {
     private final Personas personas;
     private final PersonaViews views;
 
-    PersonasPage(Personas personas, PersonaViews views, java.util.function.Function<String, java.util.Optional<String>> identityDocument) {
-        this.identityDocument = identityDocument;
+    PersonasPage(Personas personas, PersonaViews views) {
         this.personas = personas;
         this.views = views;
     }
@@ -105,12 +106,13 @@ final class PersonasPage {
                 .append("<p>").append(escape(useFor(persona).in(language))).append(extra(persona, language)).append("</p>\n<p>");
         persona.iin().ifPresent(iin -> body.append("ИИН / ЖСН <code class=\"iin\">").append(escape(iin.value())).append("</code><br>"));
         if (persona.kind() == PersonaKind.BUYER) {
-            persona.iin().flatMap(iin -> identityDocument.apply(iin.value())).ifPresent(document -> body.append(escape(ID_DOCUMENT.in(language)))
-                    .append(": <code class=\"id-document\">").append(escape(document)).append("</code><br>"));
+            Optional.ofNullable(view.identityDocuments()).flatMap(documents -> documents.stream().findFirst())
+                    .ifPresent(document -> body.append(escape(ID_DOCUMENT.in(language)))
+                            .append(": <code class=\"id-document\">").append(escape(document.shortForm())).append("</code><br>"));
         }
         persona.bin().ifPresent(bin -> body.append("БИН / БСН <code>").append(escape(bin.value())).append("</code> ")
                 .append(escape(persona.organisation().orElse(""))).append("<br>"));
-        if (persona.kind() != PersonaKind.PLATFORM) {
+        if (!persona.kind().isSystem()) {
             body.append(escape(PHONE.in(language))).append(": <code>").append(escape(view.phone() == null ? NO_PHONE.in(language) : view.phone())).append("</code><br>");
         }
         body.append(escape(ROLES.in(language))).append(": ")
@@ -136,7 +138,7 @@ final class PersonasPage {
                     .append(confirmed(request, keyPath + "/renewal", RENEW.in(language), CONFIRM_RENEW.in(language, persona.id() + " " + name), ""))
                     .append("</div>\n");
         }
-        if (persona.kind() != PersonaKind.PLATFORM) {
+        if (!persona.kind().isSystem()) {
             body.append("<form class=\"actions\" method=\"post\" action=\"").append(escape(Layout.path(request, "/sandbox/signer")))
                     .append("\"><input type=\"hidden\" name=\"personaId\" value=\"").append(escape(persona.id()))
                     .append("\"><button class=\"primary\">").append(escape(INSERT.in(language))).append("</button></form>\n");
@@ -154,6 +156,7 @@ final class PersonasPage {
         return switch (persona.kind()) {
             case BUYER -> FOR_BUYER;
             case PLATFORM -> FOR_PLATFORM;
+            case PARTNER_SYSTEM -> FOR_PARTNER_SYSTEM;
             case STAFF -> switch (persona.id()) {
                 case "staff-psc-operator" -> FOR_PSC;
                 case "staff-police-officer" -> FOR_POLICE;

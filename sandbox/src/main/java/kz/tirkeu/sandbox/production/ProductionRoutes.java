@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The MVD print centre (ИПЦ, G6), which prints registration certificates on card blanks and delivers
  * them to the PSC, and the plate maker, which makes the plates and delivers them there too. Each behind
  * its faults ({@code print-centre}, {@code plate-maker}); the {@code …/advance} controls are the
- * tester's and have none. The contracts are in sandbox/README.md.
+ * tester's and have none, nor have the lists. Times are ISO-8601 instants in UTC ({@code …Z}). The contracts are in
+ * sandbox/README.md.
  */
 public final class ProductionRoutes {
 
@@ -60,8 +61,12 @@ public final class ProductionRoutes {
                         .POST("/sandbox/plate-maker/v1/orders", this::submitOrder)
                         .GET("/sandbox/plate-maker/v1/orders/{orderId}", request -> json(HttpStatus.OK, order(found(plateOrders, request, "orderId"))))
                         .build().filter(faults.filter(PLATE_MAKER, request -> true)))
-                // The testers' page and its buttons: no faults either.
-                .GET("/sandbox/production", page::render)
+                // The testers' and integrators' view of both lines, newest first, and the page with its buttons: no faults either.
+                .GET("/sandbox/print-centre/v1/jobs", request -> json(HttpStatus.OK, listed(printJobs, request, "certificateNumber", this::job)))
+                .GET("/sandbox/plate-maker/v1/orders", request -> json(HttpStatus.OK, listed(plateOrders, request, "plateNumber", this::order)))
+                .GET("/sandbox/production", Layout.wantsPage(), page::render)
+                .GET("/sandbox/production", request -> json(HttpStatus.OK, new Lines(printJobs.all().stream().map(this::job).toList(),
+                        plateOrders.all().stream().map(this::order).toList())))
                 .POST("/sandbox/production/print-centre/{jobId}/advance", request -> advanceOnPage(printJobs, request, "jobId"))
                 .POST("/sandbox/production/plate-maker/{orderId}/advance", request -> advanceOnPage(plateOrders, request, "orderId"))
                 .POST("/sandbox/print-centre/v1/jobs/{jobId}/advance", request -> advance(printJobs, request, "jobId", this::job))
@@ -100,6 +105,20 @@ public final class ProductionRoutes {
             throw new BadRequestException(code + " does not issue plates, so documents are not delivered there; choose a centre with issuesPlates true.");
         }
         return code;
+    }
+
+    /** {@code GET /sandbox/production} for API clients: both lines, newest first. */
+    record Lines(List<Map<String, Object>> printJobs, List<Map<String, Object>> plateOrders) {}
+
+    /** A line's items, newest first, narrowed by {@code ?<reference>=…} and {@code ?pscCode=…} when given. */
+    private static List<Map<String, Object>> listed(ProductionLine line, ServerRequest request, String referenceParameter,
+                                                    java.util.function.Function<ProductionLine.Item, Map<String, Object>> view) {
+        java.util.Optional<String> reference = request.param(referenceParameter).map(String::strip);
+        java.util.Optional<String> psc = request.param("pscCode").map(String::strip);
+        return line.all().stream()
+                .filter(item -> reference.map(item.reference()::equals).orElse(true))
+                .filter(item -> psc.map(item.pscCode()::equals).orElse(true))
+                .map(view).toList();
     }
 
     private static ProductionLine.Item found(ProductionLine line, ServerRequest request, String variable) {

@@ -152,6 +152,14 @@ class SandboxPagesTest {
     }
 
     @Test
+    void thePersonasPageShowsABuyersIdentityDocumentAsTheJsonHasIt() {
+        JsonNode document = SandboxHttp.onPort(port).persona("buyer-aidar").get("identityDocuments").get(0);
+
+        assertThat(page("/personas", "en").body()).contains("Identity document (shown at the PSC)",
+                "<code class=\"id-document\">" + document.get("number").stringValue() + " (" + document.get("type").stringValue() + ")</code>");
+    }
+
+    @Test
     void theProductionPageMovesAPrintJobAndAPlateOrderOn() {
         SandboxHttp sandbox = SandboxHttp.onPort(port);
         String job = SandboxHttp.json(sandbox.postJson("/print-centre/v1/jobs", "{\"certificateNumber\": \"02PG" + System.nanoTime() % 1_000_000 + "\", \"pscCode\": \"ALM-01\"}"))

@@ -67,6 +67,25 @@ class PersonaApiTest {
     }
 
     @Test
+    void everyBuyerCarriesTheIdentityDocumentsGbdFlHoldsForThem() {
+        for (JsonNode persona : sandbox.personas().get("personas")) {
+            if (!persona.get("kind").stringValue().equals("BUYER")) {
+                continue;
+            }
+            JsonNode documents = persona.get("identityDocuments");
+            JsonNode inGbdFl = json(ok(sandbox.get("/gbdfl/v1/persons/" + persona.get("iin").stringValue()))).get("documents");
+
+            assertThat(documents).as(persona.get("id").stringValue()).isNotEmpty().isEqualTo(inGbdFl);
+            assertThat(documents.get(0).get("type").stringValue()).isIn("ID_CARD", "PASSPORT");
+            assertThat(documents.get(0).get("number").stringValue()).isNotBlank();
+            assertThat(documents.get(0).get("issuedAt").stringValue()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(documents.get(0).get("issuer").stringValue()).isNotBlank();
+        }
+        assertThat(sandbox.persona("buyer-aidar").get("identityDocuments")).isNotEmpty();
+        assertThat(sandbox.persona("platform").has("identityDocuments")).isFalse();
+    }
+
+    @Test
     void theCertificateAloneComesAsPemAndMatchesTheKeyFile() {
         HttpResponse<byte[]> pem = ok(sandbox.get("/personas/buyer-daulet/sign.pem"));
 

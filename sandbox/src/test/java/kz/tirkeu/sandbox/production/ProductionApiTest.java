@@ -6,6 +6,7 @@ import static kz.tirkeu.sandbox.SandboxHttp.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import kz.tirkeu.sandbox.SandboxHttp;
 import kz.tirkeu.sandbox.SandboxTest;
@@ -109,6 +110,43 @@ class ProductionApiTest {
         ok(sandbox.post("/print-centre/v1/jobs/" + job.get("jobId").stringValue() + "/advance"));
         // The plate maker is another system: not affected.
         assertThat(sandbox.postJson("/plate-maker/v1/orders", "{\"plateNumber\": \"" + plate() + "\", \"plateType\": \"T\", \"pscCode\": \"ALM-01\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void anIntegratorListsJobsAndOrdersAsJsonWithZonedTimes() {
+        String number = certificateNumber();
+        String jobId = json(sandbox.postJson("/print-centre/v1/jobs", "{\"certificateNumber\": \"" + number + "\", \"pscCode\": \"AST-01\"}"))
+                .get("jobId").stringValue();
+        json(ok(sandbox.post("/print-centre/v1/jobs/" + jobId + "/advance")));
+        String plate = plate();
+        String orderId = json(sandbox.postJson("/plate-maker/v1/orders", "{\"plateNumber\": \"" + plate + "\", \"plateType\": \"STANDARD_SINGLE_LINE\", \"pscCode\": \"AST-01\"}"))
+                .get("orderId").stringValue();
+
+        JsonNode jobs = json(ok(sandbox.get("/print-centre/v1/jobs?certificateNumber=" + number)));
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.get(0).get("jobId").stringValue()).isEqualTo(jobId);
+        assertThat(jobs.get(0).get("status").stringValue()).isEqualTo("PRINTED");
+        assertZoned(jobs.get(0).get("queuedAt"));
+        assertZoned(jobs.get(0).get("printedAt"));
+        assertThat(jobs.get(0).get("deliveredAt").isNull()).isTrue();
+        assertThat(json(ok(sandbox.get("/print-centre/v1/jobs"))).findValuesAsString("jobId")).contains(jobId);
+        assertThat(json(ok(sandbox.get("/print-centre/v1/jobs?pscCode=AST-01"))).findValuesAsString("pscCode")).containsOnly("AST-01");
+
+        JsonNode orders = json(ok(sandbox.get("/plate-maker/v1/orders?plateNumber=" + plate.replace(" ", "%20"))));
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get(0).get("orderId").stringValue()).isEqualTo(orderId);
+        assertZoned(orders.get(0).get("acceptedAt"));
+
+        JsonNode both = json(ok(sandbox.get("/production")));
+        assertThat(both.get("printJobs").findValuesAsString("jobId")).contains(jobId);
+        assertThat(both.get("plateOrders").findValuesAsString("orderId")).contains(orderId);
+        assertThat(json(ok(sandbox.get("/plate-maker/v1/orders/" + orderId))).get("status").stringValue()).isEqualTo("ACCEPTED");
+    }
+
+    /** An integrator's client parses times with their offset; a bare local time would be read in the machine's zone. */
+    private static void assertZoned(JsonNode time) {
+        assertThat(time.stringValue()).matches(".*T.*(Z|[+-]\\d{2}:\\d{2})");
+        assertThat(OffsetDateTime.parse(time.stringValue()).toInstant()).isBeforeOrEqualTo(Instant.now());
     }
 
     private static String plate() {

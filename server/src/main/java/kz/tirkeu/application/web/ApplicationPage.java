@@ -125,8 +125,10 @@ final class ApplicationPage {
     }
 
     /** The statement for the signing form: the exact bytes (base64, for NCALayer) and the same for people to read. */
-    static void statement(Model model, byte[] statement) {
+    /** What the page shows and signs: exactly these bytes, in this language (posted back with the signature). */
+    static void statement(Model model, byte[] statement, kz.tirkeu.notification.Language language) {
         model.addAttribute("dataToSign", Base64.getEncoder().encodeToString(statement));
         model.addAttribute("statementText", new String(statement, StandardCharsets.UTF_8));
+        model.addAttribute("statementLanguage", language.tag());
     }
 }

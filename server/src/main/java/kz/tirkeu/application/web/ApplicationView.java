@@ -18,27 +18,51 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
                        Instant createdAt, Optional<Instant> buyerDeadline, Optional<Map<String, String>> refusal,
                        Optional<ReviewView> review, Optional<Map<String, String>> registration, List<String> waitingFor, List<String> warnings, List<Entry> timeline) {
 
+    /** @param viaPartner the partner system the person acted through (its client id), if not the platform itself */
     record Entry(int seq, Instant at, Action.Actor actor, Action.Kind action, Optional<String> step, ApplicationStatus status,
-                 Map<String, String> detail, Optional<EvidenceView> evidence) {}
+                 Map<String, String> detail, Optional<EvidenceView> evidence, Optional<String> viaPartner) {}
 
     record EvidenceView(String system, String requestId, Instant answeredAt, Evidence.Outcome outcome, Map<String, String> facts, String responseDigest) {}
 
+    /** How the view's sentences are written: the refusal's message from what the log holds, the VIN warning. */
+    interface Texts {
+        String refusal(Map<String, String> logged);
+
+        String vinCheckDigitWarning();
+    }
+
+    /** The log's own words (English), for pages that write their sentences from the codes themselves. */
+    static final Texts AS_LOGGED = new Texts() {
+        @Override
+        public String refusal(Map<String, String> logged) {
+            return logged.getOrDefault("message", "");
+        }
+
+        @Override
+        public String vinCheckDigitWarning() {
+            return "The VIN's 9th character is not its ISO 3779 check digit. Check the VIN against the vehicle; this is a warning only.";
+        }
+    };
+
     static ApplicationView of(ApplicationRecord record, List<Action> actions) {
+        return of(record, actions, AS_LOGGED);
+    }
+
+    static ApplicationView of(ApplicationRecord record, List<Action> actions, Texts texts) {
         List<Entry> timeline = actions.stream().map(a -> new Entry(a.seq(), a.at(), a.actor(), a.kind(), a.step().map(Enum::name), a.status(),
                 a.detail(), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
-                        e.facts(), e.responseDigest())))).toList();
+                        e.facts(), e.responseDigest())), a.viaPartner())).toList();
         boolean refused = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
                 || record.status() == ApplicationStatus.UNDER_REVIEW;
         Optional<Map<String, String>> refusal = refused
-                ? DecisiveRefusal.of(actions).map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse("")))
+                ? DecisiveRefusal.of(actions).map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse(""), texts.refusal(a.detail())))
                 : Optional.empty();
         List<String> waitingFor = record.status() == ApplicationStatus.WAITING_FOR_STATE_SYSTEM
                 ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_WAITING).flatMap(a -> a.evidence().stream())
                         .map(e -> e.system().name()).distinct().toList()
                 : List.of();
         // VIN check digits are binding only in North America: a mismatch is shown, never held against anyone.
-        List<String> warnings = record.vin().checkDigitMatches() ? List.of()
-                : List.of("The VIN's 9th character is not its ISO 3779 check digit. Check the VIN against the vehicle; this is a warning only.");
+        List<String> warnings = record.vin().checkDigitMatches() ? List.of() : List.of(texts.vinCheckDigitWarning());
         return new ApplicationView(record.number(), record.status(), record.processVersion(), record.vin().value(), record.sellerBin().value(),
                 record.buyerIin().value(), record.createdAt(), record.buyerDeadline(), refusal, review(actions), registration(actions), waitingFor,
                 warnings, timeline);
@@ -70,9 +94,11 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
         return actions.reversed().stream().filter(a -> a.kind() == Action.Kind.REGISTERED).findFirst().map(Action::detail);
     }
 
-    private static Map<String, String> withStep(Map<String, String> detail, String step) {
+    /** The refusal as logged, with its step, and its message in the reader's language (the log keeps the record's). */
+    private static Map<String, String> withStep(Map<String, String> detail, String step, String message) {
         Map<String, String> copy = new java.util.LinkedHashMap<>(detail);
         copy.put("step", step);
+        copy.put("message", message);
         return copy;
     }
 

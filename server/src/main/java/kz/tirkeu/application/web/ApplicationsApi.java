@@ -38,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApplicationsApi {
 
+    private final ApplicationViews views;
+    private final StatementLanguages languages;
     private final ApplicationProcess process;
     private final SellerSignature sellerSignature;
     private final ApplicationQueries queries;
@@ -47,7 +49,9 @@ class ApplicationsApi {
     private final kz.tirkeu.regime.RegimeGate regimes;
 
     ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log,
-                    HumanReview review, kz.tirkeu.regime.RegimeGate regimes) {
+                    HumanReview review, kz.tirkeu.regime.RegimeGate regimes, ApplicationViews views, StatementLanguages languages) {
+        this.views = views;
+        this.languages = languages;
         this.review = review;
         this.regimes = regimes;
         this.process = process;
@@ -104,7 +108,7 @@ class ApplicationsApi {
         }
         List<ApplicationRecord> records = queries.visibleTo(person, status, size, kz.tirkeu.platform.web.Paging.offset(page, size));
         Map<java.util.UUID, List<kz.tirkeu.application.Action>> logs = log.of(records.stream().map(ApplicationRecord::id).toList());
-        return records.stream().map(record -> ApplicationView.of(record, logs.getOrDefault(record.id(), List.of()))).toList();
+        return records.stream().map(record -> views.of(record, logs.getOrDefault(record.id(), List.of()))).toList();
     }
 
     @GetMapping("/api/v1/applications/{number}")
@@ -123,14 +127,19 @@ class ApplicationsApi {
         return view(process.correctBuyer(seller, number, Iin.of(body.buyerIin().strip())));
     }
 
-    /** S9: the exact bytes the seller signs, base64, and the same as JSON for people to read. */
+    /**
+     * S9: the exact bytes the seller signs, base64, and the same as JSON for people to read, in the language asked for
+     * ({@code language=kk|ru|en}; else Accept-Language or the person's chosen language; else kk), which the statement
+     * names. Send the same language with the signature.
+     */
     @GetMapping("/api/v1/applications/{number}/seller-statement")
     @Operation(summary = "S9: what the seller signs", description = "dataToSign is base64 of the exact bytes to sign (RFC 8785 canonical JSON); "
             + "statement is the same bytes as text, for people. Sign the decoded bytes with the dealer employee's SIGN key.")
     @Allowed(Role.SELLER)
-    Statement sellerStatement(SignedInPerson seller, @PathVariable String number) {
-        byte[] statement = sellerSignature.statement(seller, number);
-        return new Statement(Base64.getEncoder().encodeToString(statement), new String(statement, java.nio.charset.StandardCharsets.UTF_8));
+    Statement sellerStatement(SignedInPerson seller, @PathVariable String number, @RequestParam(required = false) String language,
+                              jakarta.servlet.http.HttpServletRequest request) {
+        kz.tirkeu.notification.Language written = languages.forApi(language, request);
+        return Statement.of(sellerSignature.statement(seller, number, written), written);
     }
 
     @PostMapping("/api/v1/applications/{number}/seller-signature")
@@ -140,12 +149,14 @@ class ApplicationsApi {
             + "STATEMENT_MISMATCH when an attached CMS holds other bytes, 400 SIGNATURE_NOT_ACCEPTED, 503 "
             + "SIGNATURE_CHECK_UNAVAILABLE (the CA did not answer: sign again later).")
     @Allowed(Role.SELLER)
-    ApplicationView sellerSign(SignedInPerson seller, @PathVariable String number, @RequestBody Signature body) {
+    ApplicationView sellerSign(SignedInPerson seller, @PathVariable String number, @RequestBody Signature body,
+                               jakarta.servlet.http.HttpServletRequest request) {
         if (body.signature() == null || body.signature().isBlank()) {
             throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
         }
         byte[] cms = base64(body.signature());
-        return view(sellerSignature.sign(seller, number, cms));
+        kz.tirkeu.notification.Language signed = languages.forApi(body.language(), request);
+        return view(sellerSignature.sign(seller, number, cms, signed));
     }
 
     /** S10: the buyer agrees or declines. */
@@ -171,7 +182,7 @@ class ApplicationsApi {
     }
 
     private ApplicationView view(ApplicationRecord record) {
-        return ApplicationView.of(record, log.of(record.id()));
+        return views.of(record, log.of(record.id()));
     }
 
     private static byte[] base64(String value) {
@@ -186,9 +197,22 @@ class ApplicationsApi {
 
     record BuyerIin(String buyerIin) {}
 
-    record Statement(String dataToSign, String statement) {}
+    /**
+     * @param dataToSign base64 of the exact bytes to sign (RFC 8785 canonical JSON)
+     * @param statement  the same bytes as text, for people to read
+     * @param language   the language the statement is written in (named inside the bytes too)
+     */
+    record Statement(String dataToSign, String statement, String language) {
+        static Statement of(byte[] bytes, kz.tirkeu.notification.Language language) {
+            return new Statement(Base64.getEncoder().encodeToString(bytes), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), language.tag());
+        }
+    }
 
-    record Signature(String signature) {}
+    /**
+     * @param signature base64 CMS over dataToSign (attached or detached), carrying the signer's and the intermediate CA's certificates
+     * @param language  the language of the statement that was signed (kk, ru, en); as the statement was fetched when left out
+     */
+    record Signature(String signature, @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String language) {}
 
     record Consent(Boolean agree) {}
 

@@ -76,7 +76,8 @@ class BuyerPages {
     }
 
     @GetMapping("/buyer/applications/{number}")
-    String application(SignedInPerson buyer, @PathVariable String number, @RequestParam(required = false) String region, Model model) {
+    String application(SignedInPerson buyer, @PathVariable String number, @RequestParam(required = false) String region, Model model,
+                       jakarta.servlet.http.HttpServletRequest request) {
         ApplicationRecord record = queries.visibleTo(buyer, number);
         ApplicationView view = view(record);
         ApplicationPage.fill(model, view);
@@ -87,7 +88,8 @@ class BuyerPages {
         switch (view.status()) {
             case AWAITING_CHOICES -> choices(model, view, region);
             case AWAITING_BUYER_SIGNATURE -> {
-                ApplicationPage.statement(model, steps.buyerStatement(buyer, number));
+                kz.tirkeu.notification.Language language = StatementLanguages.forPage(request);
+                ApplicationPage.statement(model, steps.buyerStatement(buyer, number, language), language);
                 model.addAttribute("ncaLayerUrl", ncaLayer.url());
             }
             default -> { }
@@ -186,12 +188,14 @@ class BuyerPages {
     }
 
     @PostMapping("/buyer/applications/{number}/signature")
-    String sign(SignedInPerson buyer, @PathVariable String number, @RequestParam(defaultValue = "") String signature, RedirectAttributes redirect) {
+    String sign(SignedInPerson buyer, @PathVariable String number, @RequestParam(defaultValue = "") String signature,
+                @RequestParam(defaultValue = "") String language, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         if (signature.isBlank()) {
             redirect.addFlashAttribute("problemCode", "SIGNATURE_MISSING");
             return back(number);
         }
-        return act(number, redirect, () -> steps.buyerSign(buyer, number, Base64.getMimeDecoder().decode(signature.strip())));
+        kz.tirkeu.notification.Language signed = kz.tirkeu.notification.Language.ofTag(language).orElse(StatementLanguages.forPage(request));
+        return act(number, redirect, () -> steps.buyerSign(buyer, number, Base64.getMimeDecoder().decode(signature.strip()), signed));
     }
 
     /** Digital Code Art. 39: the buyer asks for a police officer to review the automated refusal. */

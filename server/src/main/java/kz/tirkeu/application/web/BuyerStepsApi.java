@@ -1,7 +1,6 @@
 package kz.tirkeu.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +17,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The buyer's steps S15–S18 over the API, and the payment gateway's callback. */
 @RestController
 class BuyerStepsApi {
 
+    private final ApplicationViews views;
+    private final StatementLanguages languages;
     private final BuyerSteps steps;
     private final ActionLog log;
 
-    BuyerStepsApi(BuyerSteps steps, ActionLog log) {
+    BuyerStepsApi(BuyerSteps steps, ActionLog log, ApplicationViews views, StatementLanguages languages) {
+        this.views = views;
+        this.languages = languages;
         this.steps = steps;
         this.log = log;
     }
@@ -73,9 +77,10 @@ class BuyerStepsApi {
     @Operation(summary = "S18: what the buyer signs, after paying", description = "dataToSign is base64 of the exact bytes to sign (RFC 8785 "
             + "canonical JSON); statement is the same bytes as text, for people. Sign the decoded bytes with the buyer's SIGN key.")
     @Allowed(Role.BUYER)
-    ApplicationsApi.Statement buyerStatement(SignedInPerson buyer, @PathVariable String number) {
-        byte[] statement = steps.buyerStatement(buyer, number);
-        return new ApplicationsApi.Statement(Base64.getEncoder().encodeToString(statement), new String(statement, StandardCharsets.UTF_8));
+    ApplicationsApi.Statement buyerStatement(SignedInPerson buyer, @PathVariable String number, @RequestParam(required = false) String language,
+                                             jakarta.servlet.http.HttpServletRequest request) {
+        kz.tirkeu.notification.Language written = languages.forApi(language, request);
+        return ApplicationsApi.Statement.of(steps.buyerStatement(buyer, number, written), written);
     }
 
     @PostMapping("/api/v1/applications/{number}/buyer-signature")
@@ -85,7 +90,8 @@ class BuyerStepsApi {
             + "(S19) follows, REGISTERED or REFUSED. 400 STATEMENT_MISMATCH, 400 SIGNATURE_NOT_ACCEPTED, 503 "
             + "SIGNATURE_CHECK_UNAVAILABLE.")
     @Allowed(Role.BUYER)
-    ApplicationView buyerSign(SignedInPerson buyer, @PathVariable String number, @RequestBody ApplicationsApi.Signature body) {
+    ApplicationView buyerSign(SignedInPerson buyer, @PathVariable String number, @RequestBody ApplicationsApi.Signature body,
+                              jakarta.servlet.http.HttpServletRequest request) {
         if (body.signature() == null || body.signature().isBlank()) {
             throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
         }
@@ -95,7 +101,8 @@ class BuyerStepsApi {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The signature is not base64: send the CMS as NCALayer returned it.");
         }
-        return view(steps.buyerSign(buyer, number, cms));
+        kz.tirkeu.notification.Language signed = languages.forApi(body.language(), request);
+        return view(steps.buyerSign(buyer, number, cms, signed));
     }
 
     /** Called by the payment gateway, not by a person: authenticated by the callback's HMAC signature. */
@@ -109,7 +116,7 @@ class BuyerStepsApi {
     }
 
     private ApplicationView view(ApplicationRecord record) {
-        return ApplicationView.of(record, log.of(record.id()));
+        return views.of(record, log.of(record.id()));
     }
 
     record CallbackAnswer(String outcome) {}

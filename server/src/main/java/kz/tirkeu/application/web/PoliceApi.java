@@ -28,12 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PoliceApi {
 
+    private final ApplicationViews views;
     private final PoliceQueue queue;
     private final RegistrationDecision decision;
     private final HumanReview review;
     private final ActionLog log;
 
-    PoliceApi(PoliceQueue queue, RegistrationDecision decision, HumanReview review, ActionLog log) {
+    PoliceApi(PoliceQueue queue, RegistrationDecision decision, HumanReview review, ActionLog log,
+              ApplicationViews views) {
+        this.views = views;
         this.log = log;
         this.queue = queue;
         this.decision = decision;
@@ -58,7 +61,7 @@ class PoliceApi {
     @Allowed(Role.POLICE_OFFICER)
     CaseView file(SignedInPerson officer, @PathVariable String number) {
         PoliceQueue.CaseFile file = queue.file(officer, number);
-        return new CaseView(file.policeCase(), ApplicationView.of(file.application(), file.actions()), file.reviews());
+        return new CaseView(file.policeCase(), views.of(file.application(), file.actions()), file.reviews());
     }
 
     /** Take the case over: from now on only this officer decides it (the automatic decision leaves it alone). */
@@ -99,7 +102,7 @@ class PoliceApi {
     }
 
     private ApplicationView view(ApplicationRecord record) {
-        return ApplicationView.of(record, log.of(record.id()));
+        return views.of(record, log.of(record.id()));
     }
 
     record CaseView(PoliceCase policeCase, ApplicationView application, List<Review> reviews) {}

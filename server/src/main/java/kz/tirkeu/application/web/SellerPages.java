@@ -101,12 +101,13 @@ class SellerPages {
     }
 
     @GetMapping("/seller/applications/{number}")
-    String application(SignedInPerson seller, @PathVariable String number, Model model) {
+    String application(SignedInPerson seller, @PathVariable String number, Model model, jakarta.servlet.http.HttpServletRequest request) {
         ApplicationView view = view(queries.visibleTo(seller, number));
         ApplicationPage.fill(model, view);
         model.addAttribute("base", "/seller/applications/");
         if (view.status() == ApplicationStatus.AWAITING_SELLER_SIGNATURE) {
-            ApplicationPage.statement(model, signature.statement(seller, number));
+            kz.tirkeu.notification.Language language = StatementLanguages.forPage(request);
+            ApplicationPage.statement(model, signature.statement(seller, number, language), language);
             model.addAttribute("ncaLayerUrl", ncaLayer.url());
         }
         return "seller/application";
@@ -152,13 +153,16 @@ class SellerPages {
     }
 
     @PostMapping("/seller/applications/{number}/signature")
-    String sign(SignedInPerson seller, @PathVariable String number, @RequestParam(defaultValue = "") String signature, RedirectAttributes redirect) {
+    String sign(SignedInPerson seller, @PathVariable String number, @RequestParam(defaultValue = "") String signature,
+                @RequestParam(defaultValue = "") String language, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         if (signature.isBlank()) {
             redirect.addFlashAttribute("problemCode", "SIGNATURE_MISSING");
             return "redirect:/seller/applications/" + number;
         }
         try {
-            this.signature.sign(seller, number, Base64.getMimeDecoder().decode(signature.strip()));
+            // The language of the statement the page showed (a hidden field), so a language switch in between changes nothing.
+            this.signature.sign(seller, number, Base64.getMimeDecoder().decode(signature.strip()),
+                    kz.tirkeu.notification.Language.ofTag(language).orElse(StatementLanguages.forPage(request)));
             redirect.addFlashAttribute("signed", true);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problemCode", "SIGNATURE_MISSING");

@@ -35,7 +35,8 @@ class ServiceCentresApi {
             case Answer.Found<List<ServiceCentres.ServiceCentre>> found -> found.value();
             case Answer.NotFound<List<ServiceCentres.ServiceCentre>> none -> List.of();
             case Answer.Unavailable<List<ServiceCentres.ServiceCentre>> down -> throw new ApplicationRefused("PSC_CATALOGUE_UNAVAILABLE",
-                    HttpStatus.SERVICE_UNAVAILABLE, "The catalogue of service centres does not answer right now. Please try again in a few minutes.");
+                    HttpStatus.SERVICE_UNAVAILABLE, "The catalogue of service centres does not answer right now. Please try again in a few minutes.")
+                    .situation("list");
         };
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 /** A grant, withdrawal or seller rule that cannot be made, with a stable code and a plain message. */
 public class AccessChangeRefused extends ProblemException {
 
-    public AccessChangeRefused(String code, HttpStatus status, String message) {
-        super(code, status, message);
+    public AccessChangeRefused(String code, HttpStatus status, String message, Object... arguments) {
+        super(code, status, message, arguments);
     }
 }

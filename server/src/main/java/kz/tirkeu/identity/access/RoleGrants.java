@@ -53,7 +53,7 @@ public class RoleGrants {
             switch (centres.find(code)) {
                 case Answer.Found<ServiceCentres.ServiceCentre> found -> { }
                 case Answer.NotFound<ServiceCentres.ServiceCentre> none -> throw new AccessChangeRefused("SCOPE_UNKNOWN", HttpStatus.BAD_REQUEST,
-                        "The ЦОН catalogue has no public service centre " + code + ".");
+                        "The ЦОН catalogue has no public service centre " + code + ".", code);
                 case Answer.Unavailable<ServiceCentres.ServiceCentre> down -> throw new AccessChangeRefused("CATALOGUE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
                         "The ЦОН catalogue does not answer, so the centre cannot be checked now; nothing was granted. Try again in a few minutes.");
             }
@@ -64,12 +64,13 @@ public class RoleGrants {
     public RoleGrant grant(Iin iin, Role role, String scope, String grantedBy, String reason) {
         if (!role.isStaff()) {
             throw new AccessChangeRefused("ROLE_NOT_GRANTABLE", HttpStatus.BAD_REQUEST,
-                    role + " is not granted: it comes from the certificate the person signs in with.");
+                    role + " is not granted: it comes from the certificate the person signs in with.", role.name());
         }
         String normalisedScope = scope == null ? "" : scope.strip().toUpperCase(java.util.Locale.ROOT);
         checkScope(role, normalisedScope);
         if (reason == null || reason.isBlank()) {
-            throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is granted (e.g. the order appointing the officer).");
+            throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is granted (e.g. the order appointing the officer).")
+                    .situation("grant");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -79,14 +80,15 @@ public class RoleGrants {
                     .update();
         } catch (DuplicateKeyException e) {
             throw new AccessChangeRefused("ROLE_ALREADY_GRANTED", HttpStatus.CONFLICT,
-                    iin + " already holds " + role + (normalisedScope.isEmpty() ? "" : " for " + normalisedScope) + ".");
+                    iin + " already holds " + role + (normalisedScope.isEmpty() ? "" : " for " + normalisedScope) + ".", iin.value(),
+                    role.name() + (normalisedScope.isEmpty() ? "" : " " + normalisedScope));
         }
         return find(id).orElseThrow();
     }
 
     public RoleGrant withdraw(UUID grantId, String withdrawnBy, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is withdrawn.");
+            throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is withdrawn.").situation("withdrawal");
         }
         if (find(grantId).filter(grant -> grant.ownAdministrationOf(withdrawnBy)).isPresent()) {
             throw new AccessChangeRefused("OWN_ADMIN_GRANT", HttpStatus.CONFLICT,
@@ -95,9 +97,10 @@ public class RoleGrants {
         int changed = db.sql("update role_grant set withdrawn_by = ?, withdrawn_at = ?, withdrawal_reason = ? where id = ? and withdrawn_at is null")
                 .params(withdrawnBy, utc(clock.instant()), reason.strip(), grantId)
                 .update();
-        RoleGrant grant = find(grantId).orElseThrow(() -> new AccessChangeRefused("GRANT_UNKNOWN", HttpStatus.NOT_FOUND, "No such grant: " + grantId));
+        RoleGrant grant = find(grantId).orElseThrow(() -> new AccessChangeRefused("GRANT_UNKNOWN", HttpStatus.NOT_FOUND, "No such grant: " + grantId, grantId.toString()));
         if (changed == 0) {
-            throw new AccessChangeRefused("GRANT_ALREADY_WITHDRAWN", HttpStatus.CONFLICT, "This grant was already withdrawn at " + grant.withdrawnAt().orElseThrow() + ".");
+            throw new AccessChangeRefused("GRANT_ALREADY_WITHDRAWN", HttpStatus.CONFLICT, "This grant was already withdrawn at " + grant.withdrawnAt().orElseThrow() + ".",
+                    grant.withdrawnAt().orElseThrow().toString());
         }
         return grant;
     }
@@ -125,13 +128,13 @@ public class RoleGrants {
     private static void checkScope(Role role, String scope) {
         if (role == Role.POLICE_OFFICER && !REGION.matcher(scope).matches()) {
             throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST,
-                    "A police officer is bound to one region: give its two-digit code, 01 to 20.");
+                    "A police officer is bound to one region: give its two-digit code, 01 to 20.").situation("police");
         }
         if (role == Role.PSC_OPERATOR && !PSC_CODE.matcher(scope).matches()) {
-            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST, "A PSC operator is bound to one public service centre: give its code.");
+            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST, "A PSC operator is bound to one public service centre: give its code.").situation("psc");
         }
         if (!role.isScoped() && !scope.isEmpty()) {
-            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST, role + " has no scope.");
+            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST, role + " has no scope.", role.name()).situation("none");
         }
     }
 

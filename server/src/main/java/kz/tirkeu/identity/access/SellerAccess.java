@@ -55,7 +55,7 @@ public class SellerAccess {
                     .params(UUID.randomUUID(), bin.value(), employee.value(), head.iin().value(), now())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new AccessChangeRefused("SELLER_ALREADY_AUTHORISED", HttpStatus.CONFLICT, employee + " is already listed as a seller.");
+            throw new AccessChangeRefused("SELLER_ALREADY_AUTHORISED", HttpStatus.CONFLICT, employee + " is already listed as a seller.", employee);
         }
         return rules(bin);
     }
@@ -66,7 +66,7 @@ public class SellerAccess {
                 .params(head.iin().value(), now(), bin.value(), employee.value())
                 .update();
         if (changed == 0) {
-            throw new AccessChangeRefused("SELLER_NOT_AUTHORISED", HttpStatus.NOT_FOUND, employee + " is not listed as a seller.");
+            throw new AccessChangeRefused("SELLER_NOT_AUTHORISED", HttpStatus.NOT_FOUND, employee + " is not listed as a seller.", employee);
         }
         return rules(bin);
     }

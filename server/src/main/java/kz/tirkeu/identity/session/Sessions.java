@@ -49,24 +49,41 @@ public class Sessions {
 
     /** Opens a session with a fresh random token: nothing a client sent before sign-in is ever adopted (no fixation). */
     public SessionToken open(SessionOwner owner, SessionKind kind) {
+        return open(owner, kind, Optional.empty());
+    }
+
+    /**
+     * A session opened through a partner system ({@code partnerClient}, its client id): usable only together with that
+     * partner's access token ({@link #authenticate(String, Optional)}), never on its own, and a partner can use no other.
+     */
+    public SessionToken open(SessionOwner owner, SessionKind kind, Optional<String> partnerClient) {
         Instant now = clock.instant();
         Duration lifetime = kind == SessionKind.COOKIE ? properties.browserSessionLifetime() : properties.apiTokenLifetime();
         Duration idle = kind == SessionKind.COOKIE ? properties.browserIdleTimeout() : properties.apiTokenLifetime();
         String token = SessionToken.newValue();
         db.sql("""
                         insert into session (id, token_hash, kind, iin, bin, person_name, certificate_kind, certificate_roles,
-                                             sign_in_attempt_id, created_at, last_seen_at, idle_timeout_seconds, expires_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)""")
+                                             sign_in_attempt_id, created_at, last_seen_at, idle_timeout_seconds, expires_at, partner_client_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), SessionToken.hash(token), kind.name(), owner.iin().value(),
                         owner.bin().map(Bin::value).orElse(null), owner.name(), owner.certificateKind().name(),
                         owner.certificateRoles().stream().map(Enum::name).toArray(String[]::new),
-                        owner.signInAttemptId(), utc(now), utc(now), (int) idle.toSeconds(), utc(now.plus(lifetime)))
+                        owner.signInAttemptId(), utc(now), utc(now), (int) idle.toSeconds(), utc(now.plus(lifetime)), partnerClient.orElse(null))
                 .update();
         return new SessionToken(token, now.plus(lifetime));
     }
 
-    /** The person behind a token, if the session is open, not idle too long and not expired. */
+    /** The person behind a token, if the session is open, not idle too long and not expired, and was opened on the platform itself. */
     public Optional<SignedInPerson> authenticate(String token) {
+        return authenticate(token, Optional.empty());
+    }
+
+    /**
+     * The same, for a request that comes through {@code partnerClient} (or through none): a session counts only on the
+     * channel it was opened on, so a partner cannot act for someone who did not sign in through it, and a session
+     * opened through a partner is no use without the partner's own credentials.
+     */
+    public Optional<SignedInPerson> authenticate(String token, Optional<String> partnerClient) {
         Instant now = clock.instant();
         Optional<Row> row = db.sql("""
                         select s.id, s.iin, s.bin, s.person_name, s.certificate_kind, s.certificate_roles, s.last_seen_at,
@@ -79,8 +96,9 @@ public class Sessions {
                                              where a.bin = s.bin and a.iin = s.iin and a.withdrawn_at is null)) as may_sell
                           from session s
                          where s.token_hash = ? and s.ended_at is null and s.expires_at > ?
-                           and s.last_seen_at + make_interval(secs => s.idle_timeout_seconds) > ?""")
-                .params(SessionToken.hash(token), utc(now), utc(now))
+                           and s.last_seen_at + make_interval(secs => s.idle_timeout_seconds) > ?
+                           and s.partner_client_id is not distinct from ?""")
+                .params(SessionToken.hash(token), utc(now), utc(now), partnerClient.orElse(null))
                 .query(Sessions::row)
                 .optional();
         row.filter(r -> r.lastSeenAt().plus(TOUCH_GRANULARITY).isBefore(now))

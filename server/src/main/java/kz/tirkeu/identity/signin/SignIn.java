@@ -129,8 +129,8 @@ public class SignIn {
         if (!report.passed()) {
             if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
                 // Not "not accredited" when what happened is an intermediate CA left out of the CMS (issue [11]).
-                signatures.missingIssuer(cms).ifPresent(why -> {
-                    throw new SignInRefused("CERTIFICATE_CHAIN_INCOMPLETE", HttpStatus.BAD_REQUEST, why);
+                signatures.missingIssuer(cms).ifPresent(missing -> {
+                    throw missing;
                 });
             }
             throw refusalFor(report);
@@ -146,6 +146,15 @@ public class SignIn {
     /** Step 3: the code. Opens a session of the asked kind with a fresh token. */
     @Transactional(noRollbackFor = SignInRefused.class)
     public OpenedSession confirm(UUID signInId, String code, SessionKind kind) {
+        return confirm(signInId, code, kind, Optional.empty());
+    }
+
+    /**
+     * Step 3 through a partner system: the person gave the partner their code, and the session opened is bound to that
+     * partner ({@link Sessions#open(SessionOwner, SessionKind, Optional)}).
+     */
+    @Transactional(noRollbackFor = SignInRefused.class)
+    public OpenedSession confirm(UUID signInId, String code, SessionKind kind, Optional<String> partnerClient) {
         SignInAttempts.Attempt attempt = attempts.lock(signInId).orElseThrow(() -> new SignInRefused("SIGN_IN_UNKNOWN", HttpStatus.NOT_FOUND,
                 "This sign-in is unknown. Start the sign-in again."));
         if (attempt.completedAt() != null) {
@@ -155,7 +164,7 @@ public class SignIn {
         refuseIfLocked(attempt.iin());
         Instant now = clock.instant();
         if (!now.isBefore(attempt.codeExpiresAt())) {
-            throw new SignInRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired. Start the sign-in again to get a new one.");
+            throw new SignInRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired. Start the sign-in again to get a new one.").situation("signIn");
         }
         String typed = code == null ? "" : code.strip();
         boolean right = switch (attempt.secondFactor()) {
@@ -166,21 +175,23 @@ public class SignIn {
             int left = locks.recordWrongCode(attempt.iin());
             if (left == 0) {
                 throw new SignInRefused("SECOND_FACTOR_LOCKED", HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many wrong codes. Sign-in is locked for " + properties.lockDuration().toMinutes() + " minutes.");
+                        "Too many wrong codes. Sign-in is locked for " + properties.lockDuration().toMinutes() + " minutes.",
+                        String.valueOf(properties.lockDuration().toMinutes()));
             }
-            throw new SignInRefused("CODE_WRONG", HttpStatus.UNAUTHORIZED, "The code is not right. Tries left: " + left + ".");
+            throw new SignInRefused("CODE_WRONG", HttpStatus.UNAUTHORIZED, "The code is not right. Tries left: " + left + ".", String.valueOf(left))
+                    .situation("triesLeft");
         }
         locks.reset(attempt.iin());
         attempts.complete(attempt.id(), now);
         SessionToken token = sessions.open(new SessionOwner(attempt.id(), attempt.iin(), attempt.bin(), attempt.name(),
-                attempt.certificateKind(), attempt.certificateRoles()), kind);
+                attempt.certificateKind(), attempt.certificateRoles()), kind, partnerClient);
         return new OpenedSession(token, attempt.name());
     }
 
     private void refuseIfLocked(Iin iin) {
         locks.lockedUntil(iin).ifPresent(until -> {
             throw new SignInRefused("SECOND_FACTOR_LOCKED", HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many wrong codes. Sign-in is locked until " + until + ".");
+                    "Too many wrong codes. Sign-in is locked until " + until + ".", until.toString()).situation("until");
         });
     }
 
@@ -202,16 +213,16 @@ public class SignIn {
         String why = report.message();
         return switch (sub) {
             case KEY_PURPOSE_FAILURE -> new SignInRefused("NOT_AN_AUTHENTICATION_KEY", HttpStatus.UNAUTHORIZED,
-                    "Sign in with your authentication key (AUTH_…), not your signing key. " + why);
+                    "Sign in with your authentication key (AUTH_…), not your signing key. " + why, why);
             case REVOKED, REVOKED_NO_POE -> new SignInRefused("CERTIFICATE_REVOKED", HttpStatus.UNAUTHORIZED,
-                    "Your certificate has been revoked. Get a new one from the National Certification Authority (pki.gov.kz). " + why);
+                    "Your certificate has been revoked. Get a new one from the National Certification Authority (pki.gov.kz). " + why, why);
             case EXPIRED, NOT_YET_VALID, OUT_OF_BOUNDS_NO_POE -> new SignInRefused("CERTIFICATE_NOT_VALID_NOW", HttpStatus.UNAUTHORIZED,
-                    "Your certificate is not valid now. Renew it at pki.gov.kz. " + why);
+                    "Your certificate is not valid now. Renew it at pki.gov.kz. " + why, why);
             case NO_CERTIFICATE_CHAIN_FOUND, CHAIN_CONSTRAINTS_FAILURE -> new SignInRefused("CERTIFICATE_NOT_TRUSTED", HttpStatus.UNAUTHORIZED,
-                    "This certificate is not issued by an accredited certification authority. " + why);
+                    "This certificate is not issued by an accredited certification authority. " + why, why);
             case TRY_LATER -> new SignInRefused("REVOCATION_UNKNOWN", HttpStatus.SERVICE_UNAVAILABLE,
-                    "Your certificate's status cannot be checked right now. Please try again in a few minutes. " + why);
-            default -> new SignInRefused("SIGNATURE_INVALID", HttpStatus.BAD_REQUEST, "The signature cannot be accepted. " + why);
+                    "Your certificate's status cannot be checked right now. Please try again in a few minutes. " + why, why);
+            default -> new SignInRefused("SIGNATURE_INVALID", HttpStatus.BAD_REQUEST, "The signature cannot be accepted. " + why, why);
         };
     }
 

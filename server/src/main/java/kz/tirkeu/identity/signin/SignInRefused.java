@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  */
 public class SignInRefused extends ProblemException {
 
-    public SignInRefused(String code, HttpStatus status, String message) {
-        super(code, status, message);
+    public SignInRefused(String code, HttpStatus status, String message, Object... arguments) {
+        super(code, status, message, arguments);
     }
 }

@@ -27,14 +27,15 @@ public class AccessPolicy implements HandlerInterceptor {
         }
         SignedInPerson person = CurrentPerson.of(request).orElseThrow(NotSignedIn::new);
         if (policy == Policy.NONE) {
-            throw new NotAllowed("This endpoint has no access policy and is closed to everyone.");
+            throw (NotAllowed) new NotAllowed("This endpoint has no access policy and is closed to everyone.").situation("unmapped");
         }
         if (policy == Policy.ANY_SIGNED_IN) {
             return true;
         }
         Allowed allowed = annotation(method, Allowed.class).orElseThrow();
         if (Arrays.stream(allowed.value()).noneMatch(person::has)) {
-            throw new NotAllowed("Your roles (" + person.roles() + ") do not include one this needs: " + Arrays.toString(allowed.value()) + ".");
+            throw new NotAllowed("Your roles (" + person.roles() + ") do not include one this needs: " + Arrays.toString(allowed.value()) + ".",
+                    person.roles().toString(), Arrays.toString(allowed.value()));
         }
         return true;
     }

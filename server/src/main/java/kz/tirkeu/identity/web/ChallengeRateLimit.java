@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import kz.tirkeu.platform.web.ProblemException;
+import kz.tirkeu.platform.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,11 +41,13 @@ class ChallengeRateLimit extends OncePerRequestFilter {
     private final int perMinute;
     private final Set<String> unlimited;
     private final Clock clock;
+    private final ProblemWriter problems;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile long window = -1;
 
     ChallengeRateLimit(@Value("${tirkeu.identity.challenges-per-minute:120}") int perMinute,
-                       @Value("${tirkeu.identity.challenge-limit-exempt:}") List<String> unlimited, Clock clock) {
+                       @Value("${tirkeu.identity.challenge-limit-exempt:}") List<String> unlimited, Clock clock, ProblemWriter problems) {
+        this.problems = problems;
         this.perMinute = perMinute;
         this.unlimited = Set.copyOf(unlimited);
         this.clock = clock;
@@ -62,13 +66,10 @@ class ChallengeRateLimit extends OncePerRequestFilter {
             return;
         }
         long secondsLeft = 60 - (clock.millis() / 1000) % 60;
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(secondsLeft));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("""
-                {"type":"https://tirkeu.kz/problems/too-many-requests","title":"Too Many Requests","status":429,"code":"TOO_MANY_REQUESTS",\
-                "detail":"Too many sign-in challenges from this address. Wait %d seconds and try again."}""".formatted(secondsLeft));
+        problems.write(request, response, new ProblemException("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS,
+                "Too many sign-in challenges from this address. Wait " + secondsLeft + " seconds and try again.", String.valueOf(secondsLeft))
+                .situation("challenges"));
     }
 
     private int count(String address) {

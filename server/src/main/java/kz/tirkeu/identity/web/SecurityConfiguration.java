@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Set;
 import kz.tirkeu.identity.IdentityProperties;
 import kz.tirkeu.identity.session.Sessions;
+import kz.tirkeu.platform.web.ProblemException;
+import kz.tirkeu.platform.web.ProblemWriter;
 import kz.tirkeu.web.NcaLayerAddress;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,7 +38,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties, NcaLayerAddress ncaLayer) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Sessions sessions, IdentityProperties properties, NcaLayerAddress ncaLayer,
+                                            ProblemWriter problems, ObjectProvider<MachineClientAuthentication> machineClients) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,13 +50,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(new SessionAuthentication(sessions), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
-                    response.setStatus(HttpStatus.FORBIDDEN.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getWriter().write("""
-                            {"type":"https://tirkeu.kz/problems/csrf-token-invalid","title":"Forbidden","status":403,\
-                            "code":"CSRF_TOKEN_INVALID","detail":"The form has expired or did not come from this site. Reload the page and try again."}""");
-                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                        new ProblemException("CSRF_TOKEN_INVALID", HttpStatus.FORBIDDEN,
+                                "The form has expired or did not come from this site. Reload the page and try again."))))
                 .headers(headers -> headers
                         // Written per request: NCALayer's address follows the server's public address, known only once it listens.
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isOurPage,
@@ -63,6 +62,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
+        // Partner systems authenticate with their own access token, before sessions are looked at.
+        machineClients.orderedStream().forEach(filter -> http.addFilterBefore(filter, SessionAuthentication.class));
         return http.build();
     }
 

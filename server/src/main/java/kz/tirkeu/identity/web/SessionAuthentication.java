@@ -32,6 +32,10 @@ public class SessionAuthentication extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        if (MachineClientAuthentication.handled(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         token(request).flatMap(sessions::authenticate).ifPresent(person -> {
             request.setAttribute(CurrentPerson.ATTRIBUTE, person);
             List<SimpleGrantedAuthority> authorities = person.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();

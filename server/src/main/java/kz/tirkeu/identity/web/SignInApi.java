@@ -65,9 +65,9 @@ class SignInApi {
             + "(5 minutes): 401 CODE_WRONG (tries left in the detail), 410 CODE_EXPIRED; 429 SECOND_FACTOR_LOCKED after "
             + "tirkeu.identity.wrong-codes-before-lock (5) wrong codes. The token "
             + "(tokenType Bearer, valid until expiresAt, 15 minutes) goes in Authorization: Bearer <token>.")
-    TokenResponse confirm(@PathVariable UUID signInId, @RequestBody Code body) {
+    SessionToken confirm(@PathVariable UUID signInId, @RequestBody Code body) {
         SignIn.OpenedSession session = signIn.confirm(signInId, body.code(), SessionKind.BEARER);
-        return new TokenResponse(session.token().value(), "Bearer", session.token().expiresAt(), session.personName());
+        return new SessionToken(session.token().value(), "Bearer", session.token().expiresAt(), session.personName());
     }
 
     static byte[] base64(String value) {
@@ -84,5 +84,5 @@ class SignInApi {
 
     record Code(String code) {}
 
-    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, String personName) {}
+    record SessionToken(String accessToken, String tokenType, Instant expiresAt, String personName) {}
 }

@@ -53,7 +53,7 @@ class TotpApi {
     ResponseEntity<Void> confirm(SignedInPerson person, @RequestBody Code body) {
         if (body.code() == null || !enrolments.confirm(person.iin(), body.code().strip())) {
             throw new ProblemException("CODE_WRONG", HttpStatus.BAD_REQUEST,
-                    "The code does not match. Check the app's clock and enter the code it shows now.");
+                    "The code does not match. Check the app's clock and enter the code it shows now.").situation("totp");
         }
         notifications.notify(new NoticeRequest(person.iin(), "security.totp-enrolled", Map.of(), null));
         return ResponseEntity.noContent().build();
@@ -81,7 +81,7 @@ class TotpApi {
             challenge = UUID.fromString(proof.challengeId().strip());
             cms = Base64.getMimeDecoder().decode(proof.signature().strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException("FRESH_PROOF_REQUIRED", HttpStatus.BAD_REQUEST, "challengeId is a UUID and signature base64 CMS.");
+            throw new ProblemException("FRESH_PROOF_REQUIRED", HttpStatus.BAD_REQUEST, "challengeId is a UUID and signature base64 CMS.").situation("malformed");
         }
         Iin signer = signIn.proveWithSignature(challenge, cms);
         if (!signer.equals(person.iin())) {

@@ -76,7 +76,7 @@ class BuyerIdentity {
             return Iin.of(proof.iin().strip());
         } catch (IllegalArgumentException e) {
             throw new ProblemException("IIN_INVALID", HttpStatus.BAD_REQUEST, "'" + proof.iin().strip() + "' is not a valid IIN: " + e.getMessage()
-                    + " Type the twelve digits from the identity document again.");
+                    + " Type the twelve digits from the identity document again.", proof.iin().strip(), e.getMessage()).situation("document");
         }
     }
 
@@ -85,13 +85,13 @@ class BuyerIdentity {
             case Answer.Found<Individuals.Individual> found -> found.value();
             case Answer.NotFound<Individuals.Individual> nf -> throw new ProblemException("OWNER_NOT_IN_GBD_FL", HttpStatus.UNPROCESSABLE_CONTENT,
                     "ГБД ФЛ has no person with IIN " + iin.value() + ", so no document can be checked against it. Check the IIN; "
-                            + "if it is right, ask the person to contact the police.");
+                            + "if it is right, ask the person to contact the police.", iin.value());
             case Answer.Unavailable<Individuals.Individual> u -> throw unavailable("ГБД ФЛ");
         };
         Individuals.IdentityDocument document = person.documents().stream().filter(d -> number.equalsIgnoreCase(d.number())).findFirst()
                 .orElseThrow(() -> new ProblemException("IDENTITY_DOCUMENT_NOT_THE_OWNERS", HttpStatus.UNPROCESSABLE_CONTENT,
                         "Document " + number + " is not an identity document of " + whose
-                                + " in ГБД ФЛ. Check the number on the document, or the person is not the owner: do not hand anything over."));
+                                + " in ГБД ФЛ. Check the number on the document, or the person is not the owner: do not hand anything over.", number, whose));
         valid(document.type(), document.number(), document.issuedAt(), document.validUntil(), today);
         return new Identified(iin, BY_DOCUMENT);
     }
@@ -100,9 +100,10 @@ class BuyerIdentity {
         DigitalDocuments.SharedDocument shared = switch (digitalDocuments.shared(code)) {
             case ExternalReply.Ok<DigitalDocuments.SharedDocument> ok -> ok.value();
             case ExternalReply.NotFound<DigitalDocuments.SharedDocument> nf -> throw new ProblemException("SHARE_CODE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT,
-                    "No document is shared under code " + code + ": it is mistyped, used already or older than five minutes. Ask the buyer to make a new code in the app.");
+                    "No document is shared under code " + code + ": it is mistyped, used already or older than five minutes. Ask the buyer to make a new code in the app.",
+                    code).situation("notFound");
             case ExternalReply.Rejected<DigitalDocuments.SharedDocument> r -> throw new ProblemException("SHARE_CODE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The digital documents service did not accept code " + code + ": " + r.detail());
+                    "The digital documents service did not accept code " + code + ": " + r.detail(), code, r.detail()).situation("rejected");
             case ExternalReply.Unavailable<DigitalDocuments.SharedDocument> u -> throw unavailable("The digital documents service");
         };
         DigitalDocuments.Document document = shared.document();
@@ -112,19 +113,20 @@ class BuyerIdentity {
 
     private static ProblemException notTheOwner(CollectionOrder order) {
         return new ProblemException("IDENTITY_NOT_THE_OWNER", HttpStatus.UNPROCESSABLE_CONTENT,
-                "The document is not the owner's (" + order.ownerName() + "): it belongs to someone else. Do not hand anything over.");
+                "The document is not the owner's (" + order.ownerName() + "): it belongs to someone else. Do not hand anything over.", order.ownerName());
     }
 
     private static void valid(String type, String number, LocalDate issuedAt, LocalDate validUntil, LocalDate today) {
         if ((validUntil != null && validUntil.isBefore(today)) || (issuedAt != null && issuedAt.isAfter(today))) {
             throw new ProblemException("IDENTITY_DOCUMENT_NOT_VALID", HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The owner's " + type + " " + number + " is not valid today (valid " + issuedAt + " to " + validUntil + "). Ask for another identity document.");
+                    "The owner's " + type + " " + number + " is not valid today (valid " + issuedAt + " to " + validUntil + "). Ask for another identity document.",
+                    String.valueOf(type), number, String.valueOf(issuedAt), String.valueOf(validUntil));
         }
     }
 
     private static ProblemException unavailable(String system) {
         return new ProblemException("IDENTITY_CHECK_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
-                system + " does not answer just now, so the identity cannot be checked. Nothing was refused: try again in a minute.");
+                system + " does not answer just now, so the identity cannot be checked. Nothing was refused: try again in a minute.", system);
     }
 
     /**

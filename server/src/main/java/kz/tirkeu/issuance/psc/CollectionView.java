@@ -1,6 +1,7 @@
 package kz.tirkeu.issuance.psc;
 
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import kz.tirkeu.issuance.CollectionRecord;
 
@@ -11,14 +12,18 @@ import kz.tirkeu.issuance.CollectionRecord;
  * @param overdue     ready for longer than the collection period and not collected
  * @param collectBy   the end of the collection period, once ready
  * @param waitingFor  why production is behind (an outage being retried), when it is
+ *
+ * <p>What is not there yet is null, and the OpenAPI document says so (the API fuzzer found the PSC's list answering
+ * nulls the document did not allow, once the list held collections not yet ready or handed over).
  */
 public record CollectionView(String applicationNumber, String ownerIin, String ownerName, String vin, String plateNumber, String plateType,
                              String certificateNumber, String status, boolean ready, boolean overdue, Certificate certificate, Plates plates,
-                             Instant orderedAt, Instant readyAt, Instant collectBy, String queueTicket, Instant ticketIssuedAt, Instant handedOverAt,
-                             String waitingFor) {
+                             Instant orderedAt, @Schema(nullable = true) Instant readyAt, @Schema(nullable = true) Instant collectBy,
+                             @Schema(nullable = true) String queueTicket, @Schema(nullable = true) Instant ticketIssuedAt,
+                             @Schema(nullable = true) Instant handedOverAt, @Schema(nullable = true) String waitingFor) {
 
     /** @param status AWAITING_SUBMISSION, QUEUED, PRINTED or DELIVERED_TO_PSC */
-    public record Certificate(String status, String blankNumber) {}
+    public record Certificate(String status, @Schema(nullable = true) String blankNumber) {}
 
     /** @param status AWAITING_SUBMISSION, ORDERED, MADE or AT_PSC */
     public record Plates(String status, List<String> serials) {}

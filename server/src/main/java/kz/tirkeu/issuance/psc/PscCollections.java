@@ -65,7 +65,7 @@ public class PscCollections {
     public List<CollectionView> expected(SignedInPerson operator, String pscCode, String status, Boolean overdue) {
         ownPsc(operator, pscCode);
         if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
-            throw new ProblemException("STATUS_UNKNOWN", HttpStatus.BAD_REQUEST, "status is one of " + STATUSES + ", not '" + status + "'.");
+            throw new ProblemException("STATUS_UNKNOWN", HttpStatus.BAD_REQUEST, "status is one of " + STATUSES + ", not '" + status + "'.", STATUSES.toString(), status);
         }
         Instant now = clock.instant();
         boolean handedOver = "HANDED_OVER".equalsIgnoreCase(status);
@@ -138,12 +138,12 @@ public class PscCollections {
             return ready;
         }
         if (!theirs.isEmpty()) {
-            throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application "
-                    + theirs.stream().map(record -> record.order().applicationNumber()).collect(Collectors.joining(", "))
-                    + " are not at the PSC yet. The buyer is told when they are.");
+            String numbers = theirs.stream().map(record -> record.order().applicationNumber()).collect(Collectors.joining(", "));
+            throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application " + numbers
+                    + " are not at the PSC yet. The buyer is told when they are.", numbers);
         }
         throw new ProblemException("NOTHING_TO_COLLECT", HttpStatus.NOT_FOUND, "No documents of this person are waiting at " + pscCode
-                + ". Check that they chose this PSC (their notice names it), or ask for the application number.");
+                + ". Check that they chose this PSC (their notice names it), or ask for the application number.", pscCode);
     }
 
     private static boolean ticketOf(CollectionRecord record, LocalDate today) {
@@ -168,7 +168,7 @@ public class PscCollections {
         if (record.queueTicket().isEmpty()) {
             // Chapter 2 keeps its order (issue [11]): the person is received (P8, a queue ticket) before anything is handed over.
             throw new ProblemException("NOT_RECEIVED", HttpStatus.CONFLICT, "The person has not been received for application " + applicationNumber
-                    + " yet: check their identity at reception and give them a queue ticket first, then hand the documents over.");
+                    + " yet: check their identity at reception and give them a queue ticket first, then hand the documents over.", applicationNumber);
         }
         if (plateSerials == null || plateSerials.isEmpty() || blankNumber == null || blankNumber.isBlank()) {
             throw new ProblemException("HANDOVER_ITEMS_MISSING", HttpStatus.BAD_REQUEST,
@@ -179,12 +179,14 @@ public class PscCollections {
         if (!given.equals(new HashSet<>(record.plateSerials()))) {
             throw new ProblemException("PLATE_SERIALS_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT,
                     "The plates' serial numbers " + plateSerials + " are not those the plate maker made for " + record.order().plateNumber() + " "
-                            + record.plateSerials() + ". Check that these are the plates of application " + applicationNumber + ".");
+                            + record.plateSerials() + ". Check that these are the plates of application " + applicationNumber + ".",
+                    String.valueOf(plateSerials), record.order().plateNumber(), String.valueOf(record.plateSerials()), applicationNumber);
         }
         if (!blankNumber.strip().equals(record.certificateBlankNumber().orElse(""))) {
             throw new ProblemException("CERTIFICATE_BLANK_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT,
                     "Certificate card " + blankNumber.strip() + " is not the one the print centre printed for application " + applicationNumber
-                            + " (" + record.certificateBlankNumber().orElse("none") + "). Check that it is this application's card.");
+                            + " (" + record.certificateBlankNumber().orElse("none") + "). Check that it is this application's card.",
+                    blankNumber.strip(), applicationNumber, record.certificateBlankNumber().orElse("—"));
         }
         return transaction.execute(status -> {
             Instant now = clock.instant();
@@ -216,7 +218,8 @@ public class PscCollections {
         if (!record.ready()) {
             throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application " + applicationNumber
                     + " are not at the PSC yet (certificate " + record.certificateStatus() + ", plates " + record.platesStatus()
-                    + "). The buyer is told when they are.");
+                    + "). The buyer is told when they are.", applicationNumber, String.valueOf(record.certificateStatus()), String.valueOf(record.platesStatus()))
+                    .situation("statuses");
         }
         return record;
     }
@@ -224,18 +227,20 @@ public class PscCollections {
     private CollectionRecord record(String pscCode, String applicationNumber) {
         return table.find(applicationNumber).filter(record -> record.order().pscCode().equals(pscCode))
                 .orElseThrow(() -> new ProblemException("COLLECTION_NOT_FOUND", HttpStatus.NOT_FOUND,
-                        "No documents of application " + applicationNumber + " are expected at " + pscCode + ". Check the number, and the PSC the buyer chose."));
+                        "No documents of application " + applicationNumber + " are expected at " + pscCode + ". Check the number, and the PSC the buyer chose.",
+                        applicationNumber, pscCode));
     }
 
     private static ProblemException alreadyHandedOver(String applicationNumber) {
         return new ProblemException("ALREADY_HANDED_OVER", HttpStatus.CONFLICT,
-                "The documents of application " + applicationNumber + " were handed over already; they cannot be handed over twice.");
+                "The documents of application " + applicationNumber + " were handed over already; they cannot be handed over twice.", applicationNumber);
     }
 
     private static void ownPsc(SignedInPerson operator, String pscCode) {
         if (!operator.scopesOf(Role.PSC_OPERATOR).contains(pscCode)) {
             throw new ProblemException("NOT_YOUR_PSC", HttpStatus.FORBIDDEN,
-                    "You work at " + operator.scopesOf(Role.PSC_OPERATOR) + ", not at " + pscCode + ": you may see and hand over only your PSC's documents.");
+                    "You work at " + operator.scopesOf(Role.PSC_OPERATOR) + ", not at " + pscCode + ": you may see and hand over only your PSC's documents.",
+                    operator.scopesOf(Role.PSC_OPERATOR).toString(), pscCode);
         }
     }
 

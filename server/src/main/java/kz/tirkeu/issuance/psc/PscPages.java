@@ -185,7 +185,7 @@ class PscPages {
 
     private static ProblemException notYours(SignedInPerson operator, String pscCode) {
         return new ProblemException("NOT_YOUR_PSC", org.springframework.http.HttpStatus.FORBIDDEN,
-                "You work at " + operator.scopesOf(Role.PSC_OPERATOR) + ", not at " + pscCode + ".");
+                "You work at " + operator.scopesOf(Role.PSC_OPERATOR) + ", not at " + pscCode + ".", operator.scopesOf(Role.PSC_OPERATOR).toString(), pscCode);
     }
 
     /** A page that cannot be shown says why in the operator's language (psc.problem.CODE), with the way back to the own PSC. */

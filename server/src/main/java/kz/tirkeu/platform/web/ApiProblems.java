@@ -26,24 +26,42 @@ public class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    private final ApiLanguage language;
+
+    ApiProblems(ApiLanguage language) {
+        this.language = language;
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
-        // A problem written in each language answers in the caller's (Accept-Language); the others in English.
-        String detail = e instanceof LocalizedProblem localized ? localized.message(request.getLocale()) : e.getMessage();
+        // The text is the bundle's (api.problem.<CODE>) in the caller's language; a problem that carries its own texts
+        // in every language (a regime's limits, written by its authorised body) gives them itself.
+        String detail = e instanceof LocalizedProblem localized ? localized.message(language.of(request)) : language.text(e, request);
         ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), detail, request);
         e.properties().forEach(response.getBody()::setProperty);
         return response;
+    }
+
+    /** A problem of this class's own, told in the caller's language. */
+    private ResponseEntity<ProblemDetail> own(HttpStatus status, String code, String english, HttpServletRequest request, Object... arguments) {
+        return problem(new ProblemException(code, status, english, arguments), request);
+    }
+
+    private ResponseEntity<ProblemDetail> own(HttpStatus status, String code, String situation, String english, HttpServletRequest request,
+                                              Object... arguments) {
+        return problem(new ProblemException(code, status, english, arguments).situation(situation), request);
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyLimit.TooLarge) {
-                return respond(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "The request body is larger than this address accepts ("
-                        + BodyLimit.limitFor(request.getRequestURI()) / 1024 + " KB).", request);
+                long kilobytes = BodyLimit.limitFor(request.getRequestURI()) / 1024;
+                return own(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "The request body is larger than this address accepts (" + kilobytes + " KB).",
+                        request, String.valueOf(kilobytes));
             }
         }
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        return own(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request could not be read: check that the body is valid JSON with the documented fields and that path values are well-formed.", request);
     }
 
@@ -53,13 +71,15 @@ public class ApiProblems {
      */
     @ExceptionHandler({tools.jackson.core.exc.StreamReadException.class, tools.jackson.core.exc.StreamConstraintsException.class})
     ResponseEntity<ProblemDetail> unparsableBody(Exception e, HttpServletRequest request) {
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not JSON this address can read (at most 500 levels of nesting).", request);
+        return own(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "body", "The request body is not JSON this address can read (at most 500 levels of nesting).",
+                request);
     }
 
     /** The query string itself cannot be parsed (e.g. a parameter without a name, "?=x"): Tomcat says so only when asked. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unparsableQuery(Exception e, HttpServletRequest request) {
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The query string cannot be read: every parameter needs a name (name=value).", request);
+        return own(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "query", "The query string cannot be read: every parameter needs a name (name=value).",
+                request);
     }
 
     /**
@@ -70,7 +90,7 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> unstorable(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
-                return respond(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "A value contains a character that is not text (e.g. a NUL byte).", request);
+                return own(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "A value contains a character that is not text (e.g. a NUL byte).", request);
             }
         }
         return unexpected(e, request);
@@ -80,34 +100,35 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         String fields = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()).reduce((a, b) -> a + "; " + b).orElse("invalid input");
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", fields, request);
+        return own(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid: " + fields, request, fields);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "This address does not accept " + e.getMethod() + ".", request);
+        return own(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "This address does not accept " + e.getMethod() + ".", request, e.getMethod());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.", request);
+        return own(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.", request);
     }
 
     /** An Accept the endpoint cannot answer (text/html on a JSON endpoint): 406, said as problem+json, which every client reads. */
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(Exception e, HttpServletRequest request) {
-        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "This address answers in JSON (Accept: application/json).", request);
+        return own(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "This address answers in JSON (Accept: application/json).", request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is nothing at this address.", request);
+        return own(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is nothing at this address.", request);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badValue(IllegalArgumentException e, HttpServletRequest request) {
-        // Domain value types (Iin, Bin, PhoneNumber…) reject bad input with a message written for people.
-        return respond(HttpStatus.BAD_REQUEST, "INVALID_VALUE", e.getMessage(), request);
+        // Domain value types (Iin, Bin, PhoneNumber…) reject bad input with an English message naming the value; the text
+        // around it is in the caller's language.
+        return own(HttpStatus.BAD_REQUEST, "INVALID_VALUE", "A value is not valid: " + e.getMessage(), request, e.getMessage());
     }
 
     /**
@@ -120,17 +141,24 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof org.springframework.web.ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
-            String missing = switch (e) {
-                case org.springframework.web.bind.MissingServletRequestParameterException parameter -> "the parameter '" + parameter.getParameterName() + "' is required.";
-                case org.springframework.web.bind.MissingPathVariableException path -> "the path value '" + path.getVariableName()
-                        + "' is blank: send the identifier the API gave you.";
-                default -> status.getReasonPhrase() + ".";
+            String code = status == HttpStatus.BAD_REQUEST ? "MALFORMED_REQUEST" : "HTTP_" + status.value();
+            return switch (e) {
+                case org.springframework.web.bind.MissingServletRequestParameterException parameter -> own(status, code, "parameter",
+                        "The request is not complete: the parameter '" + parameter.getParameterName() + "' is required.", request, parameter.getParameterName());
+                case org.springframework.web.bind.MissingPathVariableException path -> own(status, code, "path",
+                        "The request is not complete: the path value '" + path.getVariableName() + "' is blank: send the identifier the API gave you.",
+                        request, path.getVariableName());
+                default -> problem(new ProblemException(code, status, "The request is not complete: " + status.getReasonPhrase() + ".",
+                        status.getReasonPhrase()) {
+                    @Override
+                    public String textKey() {
+                        return TEXT_PREFIX + "REQUEST_INCOMPLETE"; // one text for every status Spring refuses a request with
+                    }
+                }, request);
             };
-            return respond(status, status == HttpStatus.BAD_REQUEST ? "MALFORMED_REQUEST" : "HTTP_" + status.value(),
-                    "The request is not complete: " + missing, request);
         }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return own(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side; nothing you sent was lost. Please try again; if it persists, quote the correlation id.", request);
     }
 

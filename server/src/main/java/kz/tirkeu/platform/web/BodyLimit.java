@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request body has a limit that fits its endpoint, enforced while it is read (issue [7]): an announced length
@@ -38,7 +37,11 @@ public class BodyLimit extends OncePerRequestFilter {
             "/api/v1/notifications/sms-receipts", MACHINE_CALLBACK,
             "/verify", FILE_UPLOAD);
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ProblemWriter problems;
+
+    BodyLimit(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     static int limitFor(String path) {
         return BY_PATH.getOrDefault(path, DEFAULT);
@@ -73,12 +76,9 @@ public class BodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType("application/problem+json");
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), Map.of("type", "https://tirkeu.kz/problems/body-too-large", "title", "Content Too Large",
-                "status", 413, "code", "BODY_TOO_LARGE", "instance", request.getRequestURI(),
-                "detail", "The request body is larger than this address accepts (" + limit / 1024 + " KB)."));
+        problems.write(request, response, new ProblemException("BODY_TOO_LARGE", HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than this address accepts (" + limit / 1024 + " KB).", String.valueOf(limit / 1024)));
     }
 
     /** Thrown by the reading, wherever the body is read from. */

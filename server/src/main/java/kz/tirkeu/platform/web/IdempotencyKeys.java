@@ -52,7 +52,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>Not covered ({@link #NOT_COVERED}): the machine callbacks of the payment gateway and the SMS centre (authenticated
  * by HMAC, deduplicated by invoice and message id), and the anonymous sign-in steps and the authenticator enrolment,
  * which are single-use by their challenge and whose answers carry secrets (a bearer token, a TOTP secret) that must not
- * be kept a second time.
+ * be kept a second time; and the partner systems' own calls under /api/v1/partner/ (token, sign-in, webhooks), whose
+ * machine credential is no signed-in person this filter could keep a key for.
  */
 @Component
 public class IdempotencyKeys extends OncePerRequestFilter {
@@ -70,7 +71,9 @@ public class IdempotencyKeys extends OncePerRequestFilter {
             "/api/v1/auth/challenges",
             "/api/v1/auth/sign-ins",
             "/api/v1/auth/sign-ins/{signInId}/confirmation",
-            "/api/v1/me/totp").map(PathPatternParser.defaultInstance::parse).toList();
+            "/api/v1/me/totp",
+            // Partner systems' own calls: their credential is no signed-in person, so no caller to keep a key for yet.
+            "/api/v1/partner/**").map(PathPatternParser.defaultInstance::parse).toList();
 
     private final JdbcClient db;
     private final Clock clock;

@@ -57,7 +57,7 @@ class OpenApiDocument {
                                 IDEMPOTENCY_KEY_IN_PROGRESS (Retry-After). A refused request is not kept: correct it and send it again. \
                                 Not taken by the machine callbacks (payment gateway, SMS receipts: signed by HMAC and deduplicated by \
                                 their own ids), the sign-in steps and the authenticator's enrolment and removal (single-use challenges; their \
-                                answers carry secrets that are not stored twice).
+                                answers carry secrets that are not stored twice), nor by partner systems' own calls under /api/v1/partner/.
 
                                 **Lists.** Paged lists take `page` (from 0) and `size` (default and maximum in each operation); others \
                                 are bounded by what they list. Request bodies are at most 1 MB (64 KB for machine callbacks).

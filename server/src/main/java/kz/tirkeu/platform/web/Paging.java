@@ -17,7 +17,8 @@ public final class Paging {
         long offset = (long) Math.max(page, 0) * Math.max(size, 0);
         if (offset > DEEPEST_OFFSET) {
             throw new ProblemException("PAGE_OUT_OF_RANGE", HttpStatus.BAD_REQUEST,
-                    "Page " + page + " is deeper than a list is browsed (" + DEEPEST_OFFSET + " rows); narrow the list with its filters.");
+                    "Page " + page + " is deeper than a list is browsed (" + DEEPEST_OFFSET + " rows); narrow the list with its filters.",
+                    String.valueOf(page), String.valueOf(DEEPEST_OFFSET));
         }
         return (int) offset;
     }

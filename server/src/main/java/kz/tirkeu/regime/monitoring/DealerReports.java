@@ -66,7 +66,7 @@ public class DealerReports {
     public ToSign prepare(String code, Draft draft, SignedInPerson dealer) {
         Bin bin = dealerBin(dealer);
         if (draft == null) {
-            throw new InvalidRegime("REPORT_MALFORMED", "Send the period (from, to) and what the dealer did (activity).");
+            throw new InvalidRegime("REPORT_MALFORMED", "Send the period (from, to) and what the dealer did (activity).").situation("fields");
         }
         Period period = Period.parse(draft.from(), draft.to());
         Regime regime = registry.find(code).orElseThrow(() -> notFound(code));
@@ -82,7 +82,7 @@ public class DealerReports {
         Bin bin = dealerBin(dealer);
         if (content == null || !DealerReportContent.TYPE.equals(content.type()) || !code.equals(content.regime()) || content.from() == null
                 || content.to() == null) {
-            throw new InvalidRegime("REPORT_MALFORMED", "Send back the report exactly as prepared (POST …/dealer-reports/to-sign), with its signature.");
+            throw new InvalidRegime("REPORT_MALFORMED", "Send back the report exactly as prepared (POST …/dealer-reports/to-sign), with its signature.").situation("altered");
         }
         if (!bin.value().equals(content.dealerBin())) {
             throw new InvalidRegime("REPORT_NOT_YOURS", HttpStatus.FORBIDDEN, "This report is another organisation's.");
@@ -158,22 +158,22 @@ public class DealerReports {
     private Subject subjectIn(Regime regime, Bin bin, Period period) {
         LocalDate today = RegimeDates.dayOf(registry.now());
         if (period.from().isAfter(today)) {
-            throw new InvalidRegime("PERIOD_NOT_BEGUN", "A report is on a period that has begun; " + period.text() + " has not.");
+            throw new InvalidRegime("PERIOD_NOT_BEGUN", "A report is on a period that has begun; " + period.text() + " has not.", String.valueOf(period.text())).situation("report");
         }
         return regime.versions().values().stream().flatMap(v -> v.subjects().stream()).filter(s -> s.bin().equals(bin.value()))
                 .filter(s -> !s.admittedOn().isAfter(period.to()) && s.exclusion().map(e -> e.on().isAfter(period.from())).orElse(true))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new InvalidRegime("DEALER_NOT_A_SUBJECT", HttpStatus.FORBIDDEN, "BIN " + bin.value()
-                        + " was not admitted to the regime " + regime.code() + " during " + period.text() + ", so it has nothing to report on it."));
+                        + " was not admitted to the regime " + regime.code() + " during " + period.text() + ", so it has nothing to report on it.", String.valueOf(bin.value()), String.valueOf(regime.code()), String.valueOf(period.text())));
     }
 
     private static String text(String field, String value, boolean required) {
         String text = value == null ? "" : value.strip();
         if (required && text.isEmpty()) {
-            throw new InvalidRegime("REPORT_TEXT_MISSING", "Say what the dealer did under the regime in the period (" + field + ").");
+            throw new InvalidRegime("REPORT_TEXT_MISSING", "Say what the dealer did under the regime in the period (" + field + ").", String.valueOf(field));
         }
         if (text.length() > LONGEST_TEXT) {
-            throw new InvalidRegime("REPORT_TEXT_TOO_LONG", field + " is at most " + LONGEST_TEXT + " characters; attach the rest separately.");
+            throw new InvalidRegime("REPORT_TEXT_TOO_LONG", field + " is at most " + LONGEST_TEXT + " characters; attach the rest separately.", String.valueOf(field), String.valueOf(LONGEST_TEXT));
         }
         return text.isEmpty() ? null : text;
     }
@@ -183,6 +183,6 @@ public class DealerReports {
     }
 
     private static InvalidRegime notFound(String code) {
-        return new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".");
+        return new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code));
     }
 }

@@ -54,10 +54,10 @@ public class EvaluationReports {
     public record Issued(String number, String regime, LocalDate from, LocalDate to, Instant issuedAt) {}
 
     public Issued issue(String code, Period period) {
-        Regime regime = registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + "."));
+        Regime regime = registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
         Instant now = clock.instant();
         if (period.from().isAfter(RegimeDates.dayOf(now))) {
-            throw new InvalidRegime("PERIOD_NOT_BEGUN", "An evaluation is of a period that has begun; " + period.text() + " has not.");
+            throw new InvalidRegime("PERIOD_NOT_BEGUN", "An evaluation is of a period that has begun; " + period.text() + " has not.", String.valueOf(period.text())).situation("evaluation");
         }
         Instant periodEnd = period.end().isBefore(now) ? period.end().minusMillis(1) : now;
         RegimeParameters parameters = regime.parametersAt(periodEnd);

@@ -18,13 +18,13 @@ public record Period(LocalDate from, LocalDate to) {
 
     public Period {
         if (from == null || to == null) {
-            throw new InvalidRegime("PERIOD_INVALID", "Give the period as from=YYYY-MM-DD and to=YYYY-MM-DD.");
+            throw new InvalidRegime("PERIOD_INVALID", "Give the period as from=YYYY-MM-DD and to=YYYY-MM-DD.").situation("missing");
         }
         if (to.isBefore(from)) {
-            throw new InvalidRegime("PERIOD_INVALID", "The period ends (" + to + ") before it starts (" + from + ").");
+            throw new InvalidRegime("PERIOD_INVALID", "The period ends (" + to + ") before it starts (" + from + ").", String.valueOf(to), String.valueOf(from)).situation("reversed");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > LONGEST_DAYS) {
-            throw new InvalidRegime("PERIOD_TOO_LONG", "A period is at most " + LONGEST_DAYS + " days; ask for it a year at a time.");
+            throw new InvalidRegime("PERIOD_TOO_LONG", "A period is at most " + LONGEST_DAYS + " days; ask for it a year at a time.", String.valueOf(LONGEST_DAYS));
         }
     }
 
@@ -32,7 +32,7 @@ public record Period(LocalDate from, LocalDate to) {
         try {
             return new Period(from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
         } catch (DateTimeParseException e) {
-            throw new InvalidRegime("PERIOD_INVALID", "Dates are written YYYY-MM-DD; given from=" + from + ", to=" + to + ".");
+            throw new InvalidRegime("PERIOD_INVALID", "Dates are written YYYY-MM-DD; given from=" + from + ", to=" + to + ".", String.valueOf(from), String.valueOf(to)).situation("format");
         }
     }
 

@@ -143,7 +143,7 @@ class AuthorityPages {
             }
             DecisionContent content = json.readValue(decision, DecisionContent.class);
             if (!code.equals(content.regime())) {
-                throw new InvalidRegime("DECISION_MALFORMED", "The decision is for another regime.");
+                throw new InvalidRegime("DECISION_MALFORMED", "The decision is for another regime.").situation("otherRegimePage");
             }
             decisions.record(content, Base64.getMimeDecoder().decode(signature.strip()), official);
             redirect.addFlashAttribute("recorded", true);
@@ -174,7 +174,7 @@ class AuthorityPages {
         try {
             return json.readValue(text, RegimeParameters.class);
         } catch (RuntimeException e) {
-            throw new InvalidRegime("PARAMETERS_MALFORMED", "The regime's parameters are not valid JSON of a regime record: " + e.getMessage());
+            throw new InvalidRegime("PARAMETERS_MALFORMED", "The regime's parameters are not valid JSON of a regime record: " + e.getMessage(), String.valueOf(e.getMessage()));
         }
     }
 
@@ -182,11 +182,11 @@ class AuthorityPages {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidRegime(code, "Give the date as YYYY-MM-DD; given " + text + ".");
+            throw new InvalidRegime(code, "Give the date as YYYY-MM-DD; given " + text + ".", text);
         }
     }
 
     private Regime find(String code) {
-        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + "."));
+        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 }

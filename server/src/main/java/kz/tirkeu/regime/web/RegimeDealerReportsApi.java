@@ -47,7 +47,7 @@ class RegimeDealerReportsApi {
     @Allowed(Role.SELLER)
     ResponseEntity<DealerReports.Stored> submit(SignedInPerson dealer, @PathVariable String code, @RequestBody SignedReport body) {
         if (body == null || body.report() == null || body.signature() == null || body.signature().isBlank()) {
-            throw new InvalidRegime("REPORT_MALFORMED", "Send report (as prepared by …/dealer-reports/to-sign) and signature (base64 CMS over its dataToSign).");
+            throw new InvalidRegime("REPORT_MALFORMED", "Send report (as prepared by …/dealer-reports/to-sign) and signature (base64 CMS over its dataToSign).").situation("body");
         }
         byte[] cms;
         try {
@@ -80,6 +80,6 @@ class RegimeDealerReportsApi {
     }
 
     private byte[][] signed(String code, UUID id) {
-        return reports.signed(code, id).orElseThrow(() -> new InvalidRegime("REPORT_NOT_FOUND", HttpStatus.NOT_FOUND, "No such report of regime " + code + "."));
+        return reports.signed(code, id).orElseThrow(() -> new InvalidRegime("REPORT_NOT_FOUND", HttpStatus.NOT_FOUND, "No such report of regime " + code + ".", String.valueOf(code)));
     }
 }

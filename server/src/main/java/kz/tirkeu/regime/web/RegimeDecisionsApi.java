@@ -41,10 +41,10 @@ class RegimeDecisionsApi {
     @Allowed(Role.REGIME_AUTHORITY)
     RegimeView.DecisionView record(SignedInPerson official, @PathVariable String code, @RequestBody SignedDecision body) {
         if (body.decision() == null || body.signature() == null || body.signature().isBlank()) {
-            throw new InvalidRegime("DECISION_MALFORMED", "Send decision (as prepared by …/decisions/to-sign) and signature (base64 CMS over its dataToSign).");
+            throw new InvalidRegime("DECISION_MALFORMED", "Send decision (as prepared by …/decisions/to-sign) and signature (base64 CMS over its dataToSign).").situation("fields");
         }
         if (!code.equals(body.decision().regime())) {
-            throw new InvalidRegime("DECISION_MALFORMED", "The decision is for regime " + body.decision().regime() + ", not " + code + ".");
+            throw new InvalidRegime("DECISION_MALFORMED", "The decision is for regime " + body.decision().regime() + ", not " + code + ".", String.valueOf(body.decision().regime()), String.valueOf(code)).situation("otherRegime");
         }
         byte[] cms;
         try {

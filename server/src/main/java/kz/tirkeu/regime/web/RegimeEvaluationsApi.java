@@ -127,6 +127,6 @@ class RegimeEvaluationsApi {
     }
 
     private static InvalidRegime notFound(String code, String number) {
-        return new InvalidRegime("EVALUATION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no evaluation report " + number + ".");
+        return new InvalidRegime("EVALUATION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no evaluation report " + number + ".", String.valueOf(code), String.valueOf(number));
     }
 }

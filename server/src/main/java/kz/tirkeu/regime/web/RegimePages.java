@@ -65,7 +65,7 @@ class RegimePages {
         Regime regime = find(code);
         RegimeParameters parameters = regime.versions().get(version);
         if (parameters == null) {
-            throw new InvalidRegime("VERSION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no version " + version + ".");
+            throw new InvalidRegime("VERSION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no version " + version + ".", String.valueOf(code), String.valueOf(version));
         }
         model.addAttribute("regime", RegimeView.of(regime, registry.now()));
         model.addAttribute("shown", parameters);
@@ -75,6 +75,6 @@ class RegimePages {
     }
 
     private Regime find(String code) {
-        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + "."));
+        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 }

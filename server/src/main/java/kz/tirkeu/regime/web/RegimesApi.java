@@ -58,7 +58,7 @@ class RegimesApi {
     @PublicEndpoint
     RegimeView one(@PathVariable String code) {
         return registry.find(code).map(r -> RegimeView.of(r, registry.now()))
-                .orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + "."));
+                .orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 
     /**
@@ -69,7 +69,7 @@ class RegimesApi {
     @Allowed({Role.REGIME_AUTHORITY, Role.AUDITOR})
     ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable int seq) {
         return registry.signedContent(code, seq).map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes))
-                .orElseThrow(() -> new InvalidRegime("DECISION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no decision " + seq + "."));
+                .orElseThrow(() -> new InvalidRegime("DECISION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no decision " + seq + ".", String.valueOf(code), String.valueOf(seq)));
     }
 
     /** The decision's CAdES signature (.p7s, attached or detached as NCALayer made it); not public, as the content. */
@@ -80,6 +80,6 @@ class RegimesApi {
                 .map(cms -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkcs7-signature"))
                         .header("Content-Disposition", "attachment; filename=\"" + code + "-decision-" + seq + ".p7s\"").body(cms))
                 .orElseThrow(() -> new InvalidRegime("SIGNATURE_NOT_FOUND", HttpStatus.NOT_FOUND,
-                        "Decision " + seq + " of " + code + " carries no signature made in the platform (it was transcribed from its official publication)."));
+                        "Decision " + seq + " of " + code + " carries no signature made in the platform (it was transcribed from its official publication).", String.valueOf(seq), String.valueOf(code)));
     }
 }

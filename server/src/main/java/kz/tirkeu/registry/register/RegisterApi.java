@@ -34,7 +34,7 @@ class RegisterApi {
                     "Search by vin, plate (e.g. 123 ABC 02) or ownerIin; give at least one.");
         }
         if (ownerIin.isPresent() && !ownerIin.get().strip().matches("\\d{12}")) {
-            throw new ProblemException("IIN_INVALID", HttpStatus.BAD_REQUEST, "ownerIin is 12 digits.");
+            throw new ProblemException("IIN_INVALID", HttpStatus.BAD_REQUEST, "ownerIin is 12 digits.").situation("search");
         }
         return register.search(vin, plate, ownerIin);
     }
@@ -43,7 +43,7 @@ class RegisterApi {
     @Allowed({Role.POLICE_OFFICER, Role.AUDITOR})
     Entry vehicle(@PathVariable String vin) {
         VehicleRegistration registration = register.find(vin).orElseThrow(() -> new ProblemException("NOT_IN_REGISTER", HttpStatus.NOT_FOUND,
-                "The register has no vehicle with VIN " + vin + "."));
+                "The register has no vehicle with VIN " + vin + ".", vin));
         return new Entry(registration, register.history(registration.vin()));
     }
 

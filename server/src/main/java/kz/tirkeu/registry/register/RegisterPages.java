@@ -51,7 +51,7 @@ class RegisterPages {
     @GetMapping("/police/register/vehicles/{vin}")
     String vehicle(@PathVariable String vin, Model model) {
         VehicleRegistration registration = register.find(vin.strip().toUpperCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new ProblemException("NOT_IN_REGISTER", HttpStatus.NOT_FOUND, "The register has no vehicle with VIN " + vin + "."));
+                .orElseThrow(() -> new ProblemException("NOT_IN_REGISTER", HttpStatus.NOT_FOUND, "The register has no vehicle with VIN " + vin + ".", vin));
         model.addAttribute("vehicle", registration);
         model.addAttribute("history", register.history(registration.vin()).reversed());
         return "register/vehicle";

@@ -1,0 +1,41 @@
+package kz.tirkeu.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A problem told by a servlet filter, before any controller (a body too large, a rate limit, a CSRF refusal): the same
+ * problem+json as {@link ApiProblems} writes, with its text in the caller's language.
+ */
+@Component
+public class ProblemWriter {
+
+    private final ApiLanguage language;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ProblemWriter(ApiLanguage language) {
+        this.language = language;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://tirkeu.kz/problems/" + problem.code().toLowerCase(Locale.ROOT).replace('_', '-'));
+        body.put("title", problem.status().getReasonPhrase());
+        body.put("status", problem.status().value());
+        body.put("detail", language.text(problem, request));
+        body.put("instance", request.getRequestURI());
+        body.put("code", problem.code());
+        body.putAll(problem.properties());
+        response.setStatus(problem.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
