@@ -1,5 +1,6 @@
 package kz.tirkeu.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.UUID;
 import kz.tirkeu.identity.SignedInPerson;
@@ -28,6 +29,7 @@ class NoticesApi {
     }
 
     @GetMapping("/api/v1/notices")
+    @Operation(summary = "The person's notices, newest first", description = "Paged: page from 0, size 1 to 100 (default 20).")
     Inbox.Page list(SignedInPerson person, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return inbox.list(person.iin(), new Inbox.PageRequest(page, size));
     }

@@ -1,6 +1,5 @@
 package kz.tirkeu.notification;
 
-import java.util.Map;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.AnySignedIn;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,9 +42,11 @@ class PreferencesApi {
 
     /** Forgets the e-mail address, also in past deliveries; pending e-mails are not sent. */
     @DeleteMapping("/api/v1/me/notification-preferences/email")
-    Map<String, Integer> forgetEmail(SignedInPerson person) {
-        return Map.of("deliveriesErased", preferences.forgetEmail(person.iin()));
+    EmailForgotten forgetEmail(SignedInPerson person) {
+        return new EmailForgotten(preferences.forgetEmail(person.iin()));
     }
 
     record Update(String language, String email) {}
+
+    record EmailForgotten(int deliveriesErased) {}
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +52,13 @@ class SmsReceiptController {
     }
 
     @PostMapping(PATH)
+    // The answer stays untyped in Java (its refusals are problems with headers of their own); the document says what it is.
+    @io.swagger.v3.oas.annotations.Operation(summary = "The SMS centre's delivery receipt (a machine, not a partner)",
+            description = "Signed with X-Sms-Signature: sha256=<hex HMAC-SHA256 of the body>; body {messageId, reference, status: "
+                    + "DELIVERED|FAILED, at, error?}. Applied once per delivery (changed: false for a repeat), so it takes no Idempotency-Key.",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The receipt was applied",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReceiptApplied.class))))
     ResponseEntity<?> receive(HttpServletRequest request,
                               @RequestHeader(name = SmsReceiptSignature.HEADER, required = false) String signed) throws IOException {
         byte[] body;
@@ -81,11 +87,10 @@ class SmsReceiptController {
         if (outcome instanceof SmsReceipts.Outcome.UnknownDelivery) {
             return problem(HttpStatus.NOT_FOUND, "RECEIPT_REFERENCE_UNKNOWN", "Unknown reference", "No SMS delivery " + receipt.reference() + " here.");
         }
-        return ResponseEntity.ok(Map.of(
-                "reference", receipt.reference().toString(),
-                "status", outcome.status().name(),
-                "changed", outcome instanceof SmsReceipts.Outcome.Applied));
+        return ResponseEntity.ok(new ReceiptApplied(receipt.reference().toString(), outcome.status().name(), outcome instanceof SmsReceipts.Outcome.Applied));
     }
+
+    record ReceiptApplied(String reference, String status, boolean changed) {}
 
     private SmsReceipts.Receipt parse(byte[] body) {
         JsonNode node = json.readTree(body);

@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.pki.identity.Iin;
-import kz.tirkeu.platform.web.IdempotentRequests;
 import kz.tirkeu.statesystems.Vin;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,14 +26,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST API v1 for the seller's and the buyer's steps. Input is validated before anything is stored
- * (VIN shape, IIN check digit); every POST takes an Idempotency-Key. A seller sees only its
+ * (VIN shape, IIN check digit); every POST takes an Idempotency-Key (IdempotencyKeys). A seller sees only its
  * organisation's applications, a buyer only their own.
  */
 @RestController
@@ -45,12 +44,11 @@ class ApplicationsApi {
     private final SellerSignature sellerSignature;
     private final ApplicationQueries queries;
     private final ActionLog log;
-    private final IdempotentRequests idempotent;
     private final HumanReview review;
 
     private final kz.tirkeu.regime.RegimeGate regimes;
 
-    ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log, IdempotentRequests idempotent,
+    ApplicationsApi(ApplicationProcess process, SellerSignature sellerSignature, ApplicationQueries queries, ActionLog log,
                     HumanReview review, kz.tirkeu.regime.RegimeGate regimes, ApplicationViews views, StatementLanguages languages) {
         this.views = views;
         this.languages = languages;
@@ -60,7 +58,6 @@ class ApplicationsApi {
         this.sellerSignature = sellerSignature;
         this.queries = queries;
         this.log = log;
-        this.idempotent = idempotent;
     }
 
     @GetMapping("/api/v1/process-definition")
@@ -74,32 +71,35 @@ class ApplicationsApi {
 
     /** S1, S2, S6: a seller starts an application; the checks S1, S3–S5, S7, S8 run at once. */
     @PostMapping("/api/v1/applications")
+    @Operation(summary = "S1–S8: start an application (seller)", description = "Body {vin (17 characters), buyerIin (12 digits)}. The checks "
+            + "S1, S3–S5, S7, S8 run at once; the answer (201, Location) has the status: AWAITING_SELLER_SIGNATURE, WAITING_FOR_STATE_SYSTEM "
+            + "(a state system did not answer; asked again later), BUYER_IIN_CORRECTION (correct the IIN: PUT …/buyer-iin) or REFUSED with the refusal. "
+            + "409 VIN_HAS_OPEN_APPLICATION, VIN_ALREADY_REGISTERED; 409 with the regime's code (REGIME_TERM_ENDED, "
+            + "SELLER_NOT_ADMITTED, …) when the experimental regime does not allow it.")
     @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
     @Allowed(Role.SELLER)
-    ResponseEntity<?> start(SignedInPerson seller, @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody NewApplication body) {
+    ResponseEntity<ApplicationView> start(SignedInPerson seller, @RequestBody NewApplication body) {
         if (body.vin() == null || body.buyerIin() == null) {
             throw new IllegalArgumentException("Send vin (17 characters) and buyerIin (12 digits).");
         }
         Vin vin = Vin.parse(body.vin());
         Iin buyer = Iin.of(body.buyerIin().strip());
-        return idempotent.once(seller.iin().value(), key, body, () -> {
-            ApplicationRecord record = process.start(seller, vin, buyer, kz.tirkeu.regime.SpecialRules.Channel.INFORMATIZATION_OBJECT);
-            return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
-        });
+        ApplicationRecord record = process.start(seller, vin, buyer, kz.tirkeu.regime.SpecialRules.Channel.INFORMATIZATION_OBJECT);
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
     }
 
     /** After a refusal, a decline or an expiry: a new application for the same VIN and buyer, in one step. */
     @PostMapping("/api/v1/applications/{number}/restart")
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
     @Allowed(Role.SELLER)
-    ResponseEntity<?> startAgain(SignedInPerson seller, @PathVariable String number,
-                                 @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return idempotent.once(seller.iin().value(), key, Map.of("restart", number), () -> {
-            ApplicationRecord record = process.startAgain(seller, number, kz.tirkeu.regime.SpecialRules.Channel.INFORMATIZATION_OBJECT);
-            return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
-        });
+    ResponseEntity<ApplicationView> startAgain(SignedInPerson seller, @PathVariable String number) {
+        ApplicationRecord record = process.startAgain(seller, number, kz.tirkeu.regime.SpecialRules.Channel.INFORMATIZATION_OBJECT);
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/applications/" + record.number()).body(view(record));
     }
 
     @GetMapping("/api/v1/applications")
+    @Operation(summary = "The applications the person sees (a seller: the organisation's; a buyer: their own), newest first",
+            description = "Paged: page from 0, size 1 to 100 (default 20); optional status filter.")
     @Allowed({Role.SELLER, Role.BUYER})
     List<ApplicationView> list(SignedInPerson person, @RequestParam Optional<ApplicationStatus> status,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -133,6 +133,8 @@ class ApplicationsApi {
      * names. Send the same language with the signature.
      */
     @GetMapping("/api/v1/applications/{number}/seller-statement")
+    @Operation(summary = "S9: what the seller signs", description = "dataToSign is base64 of the exact bytes to sign (RFC 8785 canonical JSON); "
+            + "statement is the same bytes as text, for people. Sign the decoded bytes with the dealer employee's SIGN key.")
     @Allowed(Role.SELLER)
     Statement sellerStatement(SignedInPerson seller, @PathVariable String number, @RequestParam(required = false) String language,
                               jakarta.servlet.http.HttpServletRequest request) {
@@ -141,29 +143,30 @@ class ApplicationsApi {
     }
 
     @PostMapping("/api/v1/applications/{number}/seller-signature")
+    @Operation(summary = "S9: the seller's signature", description = "The CMS (CAdES, base64) made with the signer's SIGN key over the exact bytes of dataToSign "
+            + "(base64-decoded), attached or detached; it must carry the intermediate CA's certificate (400 "
+            + "CERTIFICATE_CHAIN_INCOMPLETE otherwise). Answers the application, AWAITING_BUYER_CONSENT. 400 "
+            + "STATEMENT_MISMATCH when an attached CMS holds other bytes, 400 SIGNATURE_NOT_ACCEPTED, 503 "
+            + "SIGNATURE_CHECK_UNAVAILABLE (the CA did not answer: sign again later).")
     @Allowed(Role.SELLER)
-    ResponseEntity<?> sellerSign(SignedInPerson seller, @PathVariable String number,
-                                 @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody Signature body,
-                                 jakarta.servlet.http.HttpServletRequest request) {
+    ApplicationView sellerSign(SignedInPerson seller, @PathVariable String number, @RequestBody Signature body,
+                               jakarta.servlet.http.HttpServletRequest request) {
         if (body.signature() == null || body.signature().isBlank()) {
             throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
         }
         byte[] cms = base64(body.signature());
         kz.tirkeu.notification.Language signed = languages.forApi(body.language(), request);
-        return idempotent.once(seller.iin().value(), key, Map.of("number", number, "signature", body.signature(), "language", signed.tag()),
-                () -> ResponseEntity.ok(view(sellerSignature.sign(seller, number, cms, signed))));
+        return view(sellerSignature.sign(seller, number, cms, signed));
     }
 
     /** S10: the buyer agrees or declines. */
     @PostMapping("/api/v1/applications/{number}/consent")
     @Allowed(Role.BUYER)
-    ResponseEntity<?> consent(SignedInPerson buyer, @PathVariable String number,
-                              @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody Consent body) {
+    ApplicationView consent(SignedInPerson buyer, @PathVariable String number, @RequestBody Consent body) {
         if (body.agree() == null) {
             throw new IllegalArgumentException("Send agree: true to agree, false to decline.");
         }
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "agree", body.agree()),
-                () -> ResponseEntity.ok(view(process.consent(buyer, number, body.agree()))));
+        return view(process.consent(buyer, number, body.agree()));
     }
 
     /**
@@ -171,14 +174,11 @@ class ApplicationsApi {
      * refusal their application stands on, saying why. The answer is due by the deadline returned.
      */
     @PostMapping("/api/v1/applications/{number}/review-requests")
-    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
+    @ResponseStatus(HttpStatus.CREATED)
     @Allowed({Role.SELLER, Role.BUYER})
-    ResponseEntity<?> requestReview(SignedInPerson person, @PathVariable String number,
-                                    @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody ReviewRequest body) {
-        return idempotent.once(person.iin().value(), key, Map.of("number", number, "comment", String.valueOf(body.comment())), () -> {
-            review.request(person, number, body.comment());
-            return ResponseEntity.status(HttpStatus.CREATED).body(view(queries.visibleTo(person, number)));
-        });
+    ApplicationView requestReview(SignedInPerson person, @PathVariable String number, @RequestBody ReviewRequest body) {
+        review.request(person, number, body.comment());
+        return view(queries.visibleTo(person, number));
     }
 
     private ApplicationView view(ApplicationRecord record) {

@@ -1,9 +1,9 @@
 package kz.tirkeu.application.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import kz.tirkeu.application.ActionLog;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.BuyerSteps;
@@ -12,8 +12,6 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.identity.web.AnySignedIn;
 import kz.tirkeu.identity.web.PublicEndpoint;
-import kz.tirkeu.platform.web.IdempotentRequests;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,14 +28,12 @@ class BuyerStepsApi {
     private final StatementLanguages languages;
     private final BuyerSteps steps;
     private final ActionLog log;
-    private final IdempotentRequests idempotent;
 
-    BuyerStepsApi(BuyerSteps steps, ActionLog log, IdempotentRequests idempotent, ApplicationViews views, StatementLanguages languages) {
+    BuyerStepsApi(BuyerSteps steps, ActionLog log, ApplicationViews views, StatementLanguages languages) {
         this.views = views;
         this.languages = languages;
         this.steps = steps;
         this.log = log;
-        this.idempotent = idempotent;
     }
 
     @GetMapping("/api/v1/plate-types")
@@ -48,40 +44,38 @@ class BuyerStepsApi {
 
     @PostMapping("/api/v1/applications/{number}/choices")
     @Allowed(Role.BUYER)
-    ResponseEntity<?> choose(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                             @RequestBody Choices body) {
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "choices", body),
-                () -> ResponseEntity.ok(view(steps.choose(buyer, number, body.pscCode(), body.plateType()))));
+    ApplicationView choose(SignedInPerson buyer, @PathVariable String number, @RequestBody Choices body) {
+        return view(steps.choose(buyer, number, body.pscCode(), body.plateType()));
     }
 
     /** S16 without МБГ: a code goes to the number; the same Idempotency-Key again sends no second code. */
     @PostMapping("/api/v1/applications/{number}/phone")
     @Allowed(Role.BUYER)
-    ResponseEntity<?> enterPhone(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                 @RequestBody Phone body, Locale locale) {
+    ApplicationView enterPhone(SignedInPerson buyer, @PathVariable String number, @RequestBody Phone body, Locale locale) {
         if (body.phone() == null) {
             throw new IllegalArgumentException("Send phone, e.g. +77011234567.");
         }
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "phone", body.phone()),
-                () -> ResponseEntity.ok(view(steps.enterPhone(buyer, number, body.phone(), locale))));
+        return view(steps.enterPhone(buyer, number, body.phone(), locale));
     }
 
     @PostMapping("/api/v1/applications/{number}/phone/confirmation")
     @Allowed(Role.BUYER)
-    ResponseEntity<?> confirmPhone(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                   @RequestBody Code body) {
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "code", String.valueOf(body.code())),
-                () -> ResponseEntity.ok(view(steps.confirmPhone(buyer, number, body.code()))));
+    ApplicationView confirmPhone(SignedInPerson buyer, @PathVariable String number, @RequestBody Code body) {
+        return view(steps.confirmPhone(buyer, number, body.code()));
     }
 
     /** S17: the invoice; open paymentPageUrl to pay. Asking again returns the open invoice. */
     @PostMapping("/api/v1/applications/{number}/invoice")
+    @Operation(summary = "S17: the invoice of the duties and fees", description = "Pay on paymentPageUrl (the e-gov payment gateway); "
+            + "the gateway's callback moves the application to AWAITING_BUYER_SIGNATURE. Asking again returns the open invoice.")
     @Allowed(Role.BUYER)
-    ResponseEntity<?> invoice(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "invoice", true), () -> ResponseEntity.ok(steps.invoice(buyer, number)));
+    BuyerSteps.Invoice invoice(SignedInPerson buyer, @PathVariable String number) {
+        return steps.invoice(buyer, number);
     }
 
     @GetMapping("/api/v1/applications/{number}/buyer-statement")
+    @Operation(summary = "S18: what the buyer signs, after paying", description = "dataToSign is base64 of the exact bytes to sign (RFC 8785 "
+            + "canonical JSON); statement is the same bytes as text, for people. Sign the decoded bytes with the buyer's SIGN key.")
     @Allowed(Role.BUYER)
     ApplicationsApi.Statement buyerStatement(SignedInPerson buyer, @PathVariable String number, @RequestParam(required = false) String language,
                                              jakarta.servlet.http.HttpServletRequest request) {
@@ -90,9 +84,14 @@ class BuyerStepsApi {
     }
 
     @PostMapping("/api/v1/applications/{number}/buyer-signature")
+    @Operation(summary = "S18: the buyer's signature", description = "The CMS (CAdES, base64) made with the signer's SIGN key over the exact bytes of dataToSign "
+            + "(base64-decoded), attached or detached; it must carry the intermediate CA's certificate (400 "
+            + "CERTIFICATE_CHAIN_INCOMPLETE otherwise). Answers the application, SUBMITTED: the registration decision "
+            + "(S19) follows, REGISTERED or REFUSED. 400 STATEMENT_MISMATCH, 400 SIGNATURE_NOT_ACCEPTED, 503 "
+            + "SIGNATURE_CHECK_UNAVAILABLE.")
     @Allowed(Role.BUYER)
-    ResponseEntity<?> buyerSign(SignedInPerson buyer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                @RequestBody ApplicationsApi.Signature body, jakarta.servlet.http.HttpServletRequest request) {
+    ApplicationView buyerSign(SignedInPerson buyer, @PathVariable String number, @RequestBody ApplicationsApi.Signature body,
+                              jakarta.servlet.http.HttpServletRequest request) {
         if (body.signature() == null || body.signature().isBlank()) {
             throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
         }
@@ -103,20 +102,24 @@ class BuyerStepsApi {
             throw new IllegalArgumentException("The signature is not base64: send the CMS as NCALayer returned it.");
         }
         kz.tirkeu.notification.Language signed = languages.forApi(body.language(), request);
-        return idempotent.once(buyer.iin().value(), key, Map.of("number", number, "signature", body.signature(), "language", signed.tag()),
-                () -> ResponseEntity.ok(view(steps.buyerSign(buyer, number, cms, signed))));
+        return view(steps.buyerSign(buyer, number, cms, signed));
     }
 
     /** Called by the payment gateway, not by a person: authenticated by the callback's HMAC signature. */
     @PostMapping("/api/v1/payments/callbacks")
+    @Operation(summary = "The payment gateway's callback (a machine, not a partner)", description = "Signed with X-Payment-Signature: "
+            + "sha256=<hex HMAC-SHA256 of the body>; counted once per invoice, and only when the gateway, asked again, confirms it. "
+            + "Takes no Idempotency-Key: the invoice is its deduplication.")
     @PublicEndpoint
-    Map<String, String> paymentCallback(@RequestBody byte[] body, @RequestHeader(value = "X-Payment-Signature", required = false) String signature) {
-        return Map.of("outcome", steps.paymentCallback(body, signature).name());
+    CallbackAnswer paymentCallback(@RequestBody byte[] body, @RequestHeader(value = "X-Payment-Signature", required = false) String signature) {
+        return new CallbackAnswer(steps.paymentCallback(body, signature).name());
     }
 
     private ApplicationView view(ApplicationRecord record) {
         return views.of(record, log.of(record.id()));
     }
+
+    record CallbackAnswer(String outcome) {}
 
     record Choices(String pscCode, String plateType) {}
 

@@ -1,7 +1,7 @@
 package kz.tirkeu.application.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import kz.tirkeu.application.ActionLog;
 import kz.tirkeu.application.ApplicationRecord;
@@ -13,14 +13,11 @@ import kz.tirkeu.application.Review;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
-import kz.tirkeu.platform.web.IdempotentRequests;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,21 +32,21 @@ class PoliceApi {
     private final PoliceQueue queue;
     private final RegistrationDecision decision;
     private final HumanReview review;
-    private final IdempotentRequests idempotent;
     private final ActionLog log;
 
-    PoliceApi(PoliceQueue queue, RegistrationDecision decision, HumanReview review, IdempotentRequests idempotent, ActionLog log,
+    PoliceApi(PoliceQueue queue, RegistrationDecision decision, HumanReview review, ActionLog log,
               ApplicationViews views) {
         this.views = views;
         this.log = log;
         this.queue = queue;
         this.decision = decision;
         this.review = review;
-        this.idempotent = idempotent;
     }
 
     /** The open cases of the officer's regions (and those tied to none): reviews by their deadline, decisions oldest first. */
     @GetMapping("/api/v1/police/cases")
+    @Operation(summary = "The open cases of the officer's regions", description = "Paged: page from 0, size 1 to 200 (default 50); "
+            + "kind DECISION or REVIEW. Reviews by their deadline, decisions oldest first.")
     @Allowed(Role.POLICE_OFFICER)
     List<PoliceCase> cases(SignedInPerson officer, @RequestParam Optional<PoliceCase.Kind> kind,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -84,28 +81,24 @@ class PoliceApi {
     /** S19 by an officer who holds the case: REGISTER (the platform's checks still apply) or REFUSE with a reason. */
     @PostMapping("/api/v1/police/cases/{number}/decision")
     @Allowed(Role.POLICE_OFFICER)
-    ResponseEntity<?> decide(SignedInPerson officer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                             @RequestBody Decision body) {
+    ApplicationView decide(SignedInPerson officer, @PathVariable String number, @RequestBody Decision body) {
         if (body.decision() == null) {
             throw new IllegalArgumentException("Send decision: REGISTER or REFUSE (with reason).");
         }
-        return idempotent.once(officer.iin().value(), key, Map.of("number", number, "decision", body.decision().name(), "reason", String.valueOf(body.reason())),
-                () -> ResponseEntity.ok(view(switch (body.decision()) {
-                    case REGISTER -> decision.register(officer, number);
-                    case REFUSE -> decision.refuse(officer, number, body.reason());
-                })));
+        return view(switch (body.decision()) {
+            case REGISTER -> decision.register(officer, number);
+            case REFUSE -> decision.refuse(officer, number, body.reason());
+        });
     }
 
     /** Art. 39: UPHOLD the automated refusal or OVERTURN it, with a reason either way. */
     @PostMapping("/api/v1/police/cases/{number}/review")
     @Allowed(Role.POLICE_OFFICER)
-    ResponseEntity<?> review(SignedInPerson officer, @PathVariable String number, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                             @RequestBody ReviewDecision body) {
+    ApplicationView review(SignedInPerson officer, @PathVariable String number, @RequestBody ReviewDecision body) {
         if (body.decision() == null) {
             throw new IllegalArgumentException("Send decision: UPHOLD or OVERTURN, and reason.");
         }
-        return idempotent.once(officer.iin().value(), key, Map.of("number", number, "decision", body.decision().name(), "reason", String.valueOf(body.reason())),
-                () -> ResponseEntity.ok(view(review.decide(officer, number, body.decision() == ReviewDecision.Outcome.OVERTURN, body.reason()))));
+        return view(review.decide(officer, number, body.decision() == ReviewDecision.Outcome.OVERTURN, body.reason()));
     }
 
     private ApplicationView view(ApplicationRecord record) {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in person's own session: who am I, sign out here, sign out everywhere. */
@@ -32,16 +33,19 @@ class SessionApi {
     }
 
     @PostMapping("/api/v1/auth/sign-out")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document, which otherwise says 200
     ResponseEntity<Void> signOut(SignedInPerson person) {
         sessions.end(person.sessionId(), "signed out");
         return ResponseEntity.status(HttpStatus.NO_CONTENT).header("Set-Cookie", cookies.clearSession()).build();
     }
 
     @PostMapping("/api/v1/auth/sign-out-everywhere")
-    ResponseEntity<Map<String, Integer>> signOutEverywhere(SignedInPerson person) {
+    ResponseEntity<SessionsEnded> signOutEverywhere(SignedInPerson person) {
         int ended = sessions.endAll(person.iin(), "signed out everywhere");
-        return ResponseEntity.ok().header("Set-Cookie", cookies.clearSession()).body(Map.of("sessionsEnded", ended));
+        return ResponseEntity.ok().header("Set-Cookie", cookies.clearSession()).body(new SessionsEnded(ended));
     }
+
+    record SessionsEnded(int sessionsEnded) {}
 
     record Me(String iin, Optional<String> bin, String name, Set<Role> roles, Map<Role, Set<String>> scopes) {}
 }

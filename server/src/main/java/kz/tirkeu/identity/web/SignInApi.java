@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
@@ -35,6 +36,9 @@ class SignInApi {
     }
 
     @PostMapping("/challenges")
+    @Operation(summary = "Sign-in, step 1: a challenge", description = "dataToSign is base64 of the exact bytes to sign with the AUTH key "
+            + "(decode it first); the challenge is single-use and expires at expiresAt. At most tirkeu.identity.challenges-per-minute (120) "
+            + "per client address and minute (429 TOO_MANY_REQUESTS, Retry-After).")
     @ResponseStatus(HttpStatus.CREATED)
     ChallengeResponse challenge() {
         Challenge challenge = signIn.challenge();
@@ -42,6 +46,12 @@ class SignInApi {
     }
 
     @PostMapping("/sign-ins")
+    @Operation(summary = "Sign-in, step 2: the signed challenge", description = "signature: the CMS (CAdES, base64) made with the AUTH key "
+            + "over the decoded dataToSign, attached or detached; it must carry the intermediate CA's certificate (400 "
+            + "CERTIFICATE_CHAIN_INCOMPLETE otherwise). Then a one-time code goes to the person (secondFactor SMS: to their phone in МБГ, "
+            + "sentTo masked; TOTP: their authenticator app). In the sandbox, read the code from the newest message to that phone sent "
+            + "after this call: GET /sandbox/mbg/v1/subscribers/{iin} gives the phone, GET /sandbox/sms/v1/messages?to={phone} the "
+            + "messages, newest first. 400 CHALLENGE_INVALID (unknown, expired or used), CHALLENGE_MISMATCH.")
     @ResponseStatus(HttpStatus.CREATED)
     SecondFactorRequested presentSignature(@RequestBody SignedChallenge body, Locale locale) {
         if (body.challengeId() == null || body.signature() == null || body.signature().isBlank()) {
@@ -51,9 +61,13 @@ class SignInApi {
     }
 
     @PostMapping("/sign-ins/{signInId}/confirmation")
-    TokenResponse confirm(@PathVariable UUID signInId, @RequestBody Code body) {
+    @Operation(summary = "Sign-in, step 3: the one-time code → a bearer token", description = "The code is valid tirkeu.identity.code-validity "
+            + "(5 minutes): 401 CODE_WRONG (tries left in the detail), 410 CODE_EXPIRED; 429 SECOND_FACTOR_LOCKED after "
+            + "tirkeu.identity.wrong-codes-before-lock (5) wrong codes. The token "
+            + "(tokenType Bearer, valid until expiresAt, 15 minutes) goes in Authorization: Bearer <token>.")
+    SessionToken confirm(@PathVariable UUID signInId, @RequestBody Code body) {
         SignIn.OpenedSession session = signIn.confirm(signInId, body.code(), SessionKind.BEARER);
-        return new TokenResponse(session.token().value(), "Bearer", session.token().expiresAt(), session.personName());
+        return new SessionToken(session.token().value(), "Bearer", session.token().expiresAt(), session.personName());
     }
 
     static byte[] base64(String value) {
@@ -70,5 +84,5 @@ class SignInApi {
 
     record Code(String code) {}
 
-    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, String personName) {}
+    record SessionToken(String accessToken, String tokenType, Instant expiresAt, String personName) {}
 }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,6 +49,7 @@ class TotpApi {
     }
 
     @PostMapping("/api/v1/me/totp/confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document, which otherwise says 200
     ResponseEntity<Void> confirm(SignedInPerson person, @RequestBody Code body) {
         if (body.code() == null || !enrolments.confirm(person.iin(), body.code().strip())) {
             throw new ProblemException("CODE_WRONG", HttpStatus.BAD_REQUEST,
@@ -58,6 +60,7 @@ class TotpApi {
     }
 
     @DeleteMapping("/api/v1/me/totp")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document, which otherwise says 200
     ResponseEntity<Void> remove(SignedInPerson person, @RequestBody(required = false) Proof proof) {
         requireFreshProof(person, proof);
         if (!enrolments.remove(person.iin())) {

@@ -2,19 +2,14 @@ package kz.tirkeu.issuance.psc;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
-import kz.tirkeu.platform.web.IdempotentRequests;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PscCollectionsApi {
 
     private final PscCollections collections;
-    private final IdempotentRequests idempotent;
 
-    PscCollectionsApi(PscCollections collections, IdempotentRequests idempotent) {
+    PscCollectionsApi(PscCollections collections) {
         this.collections = collections;
-        this.idempotent = idempotent;
     }
 
     @GetMapping("/api/v1/psc/{pscCode}/collections")
@@ -58,11 +51,8 @@ class PscCollectionsApi {
                     + "out). The ticket (R-001, …) is numbered per PSC per day; the same person again on the same day gets the same ticket. "
                     + "404 NOTHING_TO_COLLECT, 409 DOCUMENTS_NOT_READY, 409 ALREADY_HANDED_OVER, 400 IIN_MISSING / IIN_INVALID, "
                     + "422 when the identity does not match, 503 IDENTITY_CHECK_UNAVAILABLE when ГБД ФЛ or the service does not answer (try again).")
-    ResponseEntity<?> reception(SignedInPerson operator, @PathVariable String pscCode,
-                                @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody ReceptionRequest body) {
-        return idempotent.once(operator.iin().value(), key, Map.of("psc", pscCode, "reception", body),
-                () -> ResponseEntity.ok(collections.receive(operator, pscCode, body.applicationNumber(),
-                        new BuyerIdentity.Proof(body.iin(), body.documentNumber(), body.shareCode()))));
+    PscCollections.Reception reception(SignedInPerson operator, @PathVariable String pscCode, @RequestBody ReceptionRequest body) {
+        return collections.receive(operator, pscCode, body.applicationNumber(), new BuyerIdentity.Proof(body.iin(), body.documentNumber(), body.shareCode()));
     }
 
     @PostMapping("/api/v1/psc/{pscCode}/collections/{applicationNumber}/handover")
@@ -71,15 +61,9 @@ class PscCollectionsApi {
             description = "Body: {documentNumber | shareCode, plateSerials: [front, rear], certificateBlankNumber}. The serials and the card's "
                     + "number must be those production reported (422 PLATE_SERIALS_MISMATCH, CERTIFICATE_BLANK_MISMATCH). 409 DOCUMENTS_NOT_READY "
                     + "before both are at the PSC; 409 ALREADY_HANDED_OVER the second time.")
-    ResponseEntity<?> handover(SignedInPerson operator, @PathVariable String pscCode, @PathVariable String applicationNumber,
-                               @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody HandoverRequest body) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("psc", pscCode);
-        request.put("application", applicationNumber);
-        request.put("handover", body);
-        return idempotent.once(operator.iin().value(), key, request,
-                () -> ResponseEntity.ok(collections.handOver(operator, pscCode, applicationNumber,
-                        new BuyerIdentity.Proof(null, body.documentNumber(), body.shareCode()), body.plateSerials(), body.certificateBlankNumber())));
+    CollectionView handover(SignedInPerson operator, @PathVariable String pscCode, @PathVariable String applicationNumber, @RequestBody HandoverRequest body) {
+        return collections.handOver(operator, pscCode, applicationNumber,
+                new BuyerIdentity.Proof(null, body.documentNumber(), body.shareCode()), body.plateSerials(), body.certificateBlankNumber());
     }
 
     record ReceptionRequest(String applicationNumber, String iin, String documentNumber, String shareCode) {}

@@ -1,21 +1,17 @@
 package kz.tirkeu.regime.web;
 
 import java.util.Base64;
-import java.util.Map;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
-import kz.tirkeu.platform.web.IdempotentRequests;
 import kz.tirkeu.regime.Decision;
 import kz.tirkeu.regime.DecisionContent;
 import kz.tirkeu.regime.InvalidRegime;
 import kz.tirkeu.regime.RegimeDecisions;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RegimeDecisionsApi {
 
     private final RegimeDecisions decisions;
-    private final IdempotentRequests idempotent;
 
-    RegimeDecisionsApi(RegimeDecisions decisions, IdempotentRequests idempotent) {
+    RegimeDecisionsApi(RegimeDecisions decisions) {
         this.decisions = decisions;
-        this.idempotent = idempotent;
     }
 
     @PostMapping("/api/v1/regimes/{code}/decisions/to-sign")
@@ -43,10 +37,9 @@ class RegimeDecisionsApi {
     }
 
     @PostMapping("/api/v1/regimes/{code}/decisions")
-    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document, which otherwise says 200; the ResponseEntity sets the 201
+    @ResponseStatus(HttpStatus.CREATED)
     @Allowed(Role.REGIME_AUTHORITY)
-    ResponseEntity<?> record(SignedInPerson official, @PathVariable String code, @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                             @RequestBody SignedDecision body) {
+    RegimeView.DecisionView record(SignedInPerson official, @PathVariable String code, @RequestBody SignedDecision body) {
         if (body.decision() == null || body.signature() == null || body.signature().isBlank()) {
             throw new InvalidRegime("DECISION_MALFORMED", "Send decision (as prepared by …/decisions/to-sign) and signature (base64 CMS over its dataToSign).").situation("fields");
         }
@@ -59,10 +52,8 @@ class RegimeDecisionsApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidRegime("DECISION_SIGNATURE_INVALID", "The signature is not base64.");
         }
-        return idempotent.once(official.iin().value(), key, Map.of("code", code, "signature", body.signature()), () -> {
-            Decision recorded = decisions.record(body.decision(), cms, official);
-            return ResponseEntity.status(HttpStatus.CREATED).body(RegimeView.decision(recorded));
-        });
+        Decision recorded = decisions.record(body.decision(), cms, official);
+        return RegimeView.decision(recorded);
     }
 
     record SignedDecision(DecisionContent decision, String signature) {}

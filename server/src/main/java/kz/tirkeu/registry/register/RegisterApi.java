@@ -1,5 +1,6 @@
 package kz.tirkeu.registry.register;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
 import kz.tirkeu.identity.Role;
@@ -23,6 +24,7 @@ class RegisterApi {
 
     @GetMapping("/api/v1/register/vehicles")
     @Allowed({Role.POLICE_OFFICER, Role.AUDITOR})
+    @Operation(summary = "Search the vehicle register", description = "By vin, plate or ownerIin; newest first, at most 50.")
     List<VehicleRegistration> search(@RequestParam Optional<String> vin, @RequestParam Optional<String> plate, @RequestParam Optional<String> ownerIin) {
         vin = vin.filter(v -> !v.isBlank());
         plate = plate.filter(p -> !p.isBlank());
