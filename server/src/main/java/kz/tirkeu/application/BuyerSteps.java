@@ -380,12 +380,7 @@ public class BuyerSteps {
             // NOT_AWAITING_CHOICES, NOT_AWAITING_PHONE, NOT_AWAITING_PAYMENT, NOT_AWAITING_BUYER_SIGNATURE: one text for all.
             throw new ApplicationRefused("NOT_" + expected.name(), HttpStatus.CONFLICT,
                     "This step needs the application to be " + expected + "; it is " + record.status() + ".",
-                    ProblemException.named("status." + expected.name(), expected.name()), ApplicationRefused.status(record)) {
-                @Override
-                public String textKey() {
-                    return TEXT_PREFIX + "NOT_IN_STEP";
-                }
-            };
+                    ProblemException.named("status." + expected.name(), expected.name()), ApplicationRefused.status(record)).toldAs("NOT_IN_STEP");
         }
     }
 

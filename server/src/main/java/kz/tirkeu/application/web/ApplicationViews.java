@@ -25,8 +25,13 @@ class ApplicationViews {
     }
 
     ApplicationView of(ApplicationRecord record, List<Action> actions) {
+        return ApplicationView.of(record, actions, texts());
+    }
+
+    /** The sentences in the caller's language, resolved once for a whole list (the language may take a query). */
+    ApplicationView.Texts texts() {
         Locale locale = language.ofCurrentRequest();
-        return ApplicationView.of(record, actions, new ApplicationView.Texts() {
+        return new ApplicationView.Texts() {
             @Override
             public String refusal(Map<String, String> logged) {
                 return refusals.ofLogged(logged, locale);
@@ -36,6 +41,6 @@ class ApplicationViews {
             public String vinCheckDigitWarning() {
                 return messages.getMessage("warning.vinCheckDigit", null, ApplicationView.AS_LOGGED.vinCheckDigitWarning(), locale);
             }
-        });
+        };
     }
 }

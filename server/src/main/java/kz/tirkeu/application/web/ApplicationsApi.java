@@ -108,7 +108,8 @@ class ApplicationsApi {
         }
         List<ApplicationRecord> records = queries.visibleTo(person, status, size, kz.tirkeu.platform.web.Paging.offset(page, size));
         Map<java.util.UUID, List<kz.tirkeu.application.Action>> logs = log.of(records.stream().map(ApplicationRecord::id).toList());
-        return records.stream().map(record -> views.of(record, logs.getOrDefault(record.id(), List.of()))).toList();
+        ApplicationView.Texts texts = views.texts();
+        return records.stream().map(record -> ApplicationView.of(record, logs.getOrDefault(record.id(), List.of()), texts)).toList();
     }
 
     @GetMapping("/api/v1/applications/{number}")

@@ -148,13 +148,9 @@ public class ApiProblems {
                 case org.springframework.web.bind.MissingPathVariableException path -> own(status, code, "path",
                         "The request is not complete: the path value '" + path.getVariableName() + "' is blank: send the identifier the API gave you.",
                         request, path.getVariableName());
+                // One text for every status Spring refuses a request with.
                 default -> problem(new ProblemException(code, status, "The request is not complete: " + status.getReasonPhrase() + ".",
-                        status.getReasonPhrase()) {
-                    @Override
-                    public String textKey() {
-                        return TEXT_PREFIX + "REQUEST_INCOMPLETE"; // one text for every status Spring refuses a request with
-                    }
-                }, request);
+                        status.getReasonPhrase()).toldAs("REQUEST_INCOMPLETE"), request);
             };
         }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);

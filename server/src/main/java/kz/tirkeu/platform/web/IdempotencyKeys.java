@@ -12,8 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -22,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Qualifier;
+import kz.tirkeu.pki.cms.Digests;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
@@ -32,7 +30,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -77,9 +74,9 @@ public class IdempotencyKeys extends OncePerRequestFilter {
 
     private final JdbcClient db;
     private final Clock clock;
-    private final HandlerExceptionResolver problems;
+    private final ProblemWriter problems;
 
-    IdempotencyKeys(JdbcClient db, Clock clock, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    IdempotencyKeys(JdbcClient db, Clock clock, ProblemWriter problems) {
         this.db = db;
         this.clock = clock;
         this.problems = problems;
@@ -207,9 +204,8 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         db.sql("delete from idempotent_request where caller = ? and key = ? and status is null").params(caller, key).update();
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) {
-        // ApiProblems writes it, as every other problem of the API (with its language and format).
-        problems.resolveException(request, response, null, problem);
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
+        problems.write(request, response, problem); // as every problem a filter tells: the API's format, the caller's language
     }
 
     private static Optional<String> caller() {
@@ -222,14 +218,11 @@ public class IdempotencyKeys extends OncePerRequestFilter {
 
     /** What makes two requests the same one: method, path, query and the exact body bytes. */
     private static String digest(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + pathOf(request) + "?" + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] line = (request.getMethod() + " " + pathOf(request) + "?" + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(line, line.length + body.length);
+        System.arraycopy(body, 0, all, line.length, body.length);
+        return HexFormat.of().formatHex(Digests.sha256(all));
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -23,6 +23,7 @@ public class ProblemException extends RuntimeException implements MessageSourceR
     private final HttpStatus status;
     private final Object[] arguments;
     private String situation;
+    private String textCode;
 
     public ProblemException(String code, HttpStatus status, String message) {
         this(code, status, message, new Object[0]);
@@ -42,6 +43,12 @@ public class ProblemException extends RuntimeException implements MessageSourceR
      */
     public static MessageSourceResolvable named(String key, String fallback) {
         return new DefaultMessageSourceResolvable(new String[] {key}, fallback);
+    }
+
+    /** Tells it with the text of another code, for a family of codes one sentence serves (NOT_AWAITING_… → NOT_IN_STEP). */
+    public ProblemException toldAs(String textCode) {
+        this.textCode = textCode;
+        return this;
     }
 
     /** Names which of the code's situations this is, when one code has several texts. */
@@ -65,7 +72,7 @@ public class ProblemException extends RuntimeException implements MessageSourceR
 
     /** The bundle key of the text, e.g. {@code api.problem.CODE_WRONG} or {@code api.problem.SCOPE_INVALID.police}. */
     public String textKey() {
-        return TEXT_PREFIX + code + (situation == null ? "" : "." + situation);
+        return TEXT_PREFIX + (textCode == null ? code : textCode) + (situation == null ? "" : "." + situation);
     }
 
     @Override

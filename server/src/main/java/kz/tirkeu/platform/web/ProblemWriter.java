@@ -34,8 +34,8 @@ public class ProblemWriter {
         body.put("code", problem.code());
         body.putAll(problem.properties());
         response.setStatus(problem.status().value());
+        // As ApiProblems answers: no charset parameter, JSON is UTF-8 (RFC 8259), and the bytes are written as such.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
     }
 }

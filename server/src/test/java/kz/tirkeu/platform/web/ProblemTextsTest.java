@@ -31,6 +31,7 @@ class ProblemTextsTest {
                     + "\\((\"([A-Z_]+)\",)?");
     private static final Pattern SUPER = Pattern.compile("super\\(\"([A-Z_]+)\"");
     private static final Pattern SITUATION = Pattern.compile("^\\s*\\.situation\\((?:\"(\\w+)\"\\))?");
+    private static final Pattern TOLD_AS = Pattern.compile("^\\s*\\.toldAs\\(\"([A-Z_]+)\"\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
@@ -135,9 +136,12 @@ class ProblemTextsTest {
                 Matcher thrown = THROWN.matcher(source);
                 while (thrown.find()) {
                     Call call = callFrom(source, thrown.start(2) < 0 ? thrown.end() : thrown.start(2));
-                    String situation = situationAt(source, call.end());
+                    Matcher toldAs = TOLD_AS.matcher(source.substring(call.end(), Math.min(source.length(), call.end() + 80)));
+                    boolean told = toldAs.find(); // one sentence for a family of codes: the text is the named code's
+                    String code = told ? toldAs.group(1) : thrown.group(3);
+                    String situation = situationAt(source, call.end() + (told ? toldAs.end() : 0));
                     if (thrown.group(3) != null && situation != null) {
-                        sites.add(new Site(thrown.group(3) + situation, call.facts(thrown.group(1)), file.getFileName() + ":" + (source.substring(0, thrown.start()).chars().filter(c -> c == '\n').count() + 1)));
+                        sites.add(new Site(code + situation, call.facts(thrown.group(1)), file.getFileName() + ":" + (source.substring(0, thrown.start()).chars().filter(c -> c == '\n').count() + 1)));
                     }
                 }
             }
