@@ -1,18 +1,21 @@
 package kz.tirkeu.application;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import kz.tirkeu.statesystems.Evidence;
 
 /**
  * One entry of an application's action log: who did what, when, at which step, on which evidence,
- * and the status it led to.
+ * and the status it led to. What was done, with its own facts, is the {@link Act}.
  *
  * @param viaPartner the partner system (its client id) through which the person acted, when they did not act on the platform itself
  */
-public record Action(int seq, Instant at, Actor actor, Optional<String> actorIin, Kind kind, Optional<Step> step,
-                     ApplicationStatus status, Map<String, String> detail, Optional<Evidence> evidence, Optional<String> viaPartner) {
+public record Action(int seq, Instant at, Actor actor, Optional<String> actorIin, Optional<Step> step, ApplicationStatus status, Act act,
+                     Optional<Evidence> evidence, Optional<String> viaPartner) {
+
+    public Kind kind() {
+        return act.kind();
+    }
 
     public enum Actor { SELLER, BUYER, PLATFORM, POLICE_OFFICER, PSC_OPERATOR }
 

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
+import kz.tirkeu.application.checks.CheckResult;
 import kz.tirkeu.platform.PartnerChannel;
 import kz.tirkeu.statesystems.Evidence;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,11 +39,15 @@ public class ActionLog {
     }
 
     /**
-     * Appends an entry; a person's act through a partner system ({@link PartnerChannel}) names the system. Then
-     * {@link ApplicationActionAppended} is published in the same transaction.
+     * Appends an entry; a person's act through a partner system ({@link PartnerChannel}) names the system. The entry must
+     * be one the published {@link ProcessDefinition} allows from the application's status, or it is refused with a
+     * {@link ProcessDefinition.ProcessViolation} and the caller's transaction (which every append needs) rolls back.
+     * Then {@link ApplicationActionAppended} is published in the same transaction.
      */
-    void append(UUID applicationId, Instant at, Action.Actor actor, String actorIin, Action.Kind kind, Step step,
-                ApplicationStatus status, Map<String, String> detail, Evidence evidence) {
+    void append(UUID applicationId, Instant at, Action.Actor actor, String actorIin, Step step, ApplicationStatus status, Act act, Evidence evidence) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an action is appended in the transaction that holds the application's lock");
+        }
         Optional<String> viaPartner = actorIin == null ? Optional.empty() : PartnerChannel.current();
         // The application row still holds the status before this entry: the statement reads it before setStatus below.
         Appended appended = db.sql("""
@@ -50,14 +56,32 @@ public class ActionLog {
                                 ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                         returning seq, (select a.number from application a where a.id = application_id) as number,
                                   (select a.status from application a where a.id = application_id) as previous""")
-                .params(applicationId, applicationId, Applications.utc(at), actor.name(), actorIin, kind.name(),
-                        step == null ? null : step.name(), status.name(), json.writeValueAsString(detail),
+                .params(applicationId, applicationId, Applications.utc(at), actor.name(), actorIin, act.kind().name(),
+                        step == null ? null : step.name(), status.name(), Acts.canonicalText(act),
                         evidence == null ? null : json.writeValueAsString(evidence), viaPartner.orElse(null))
                 .query((rs, n) -> new Appended(rs.getInt("seq"), rs.getString("number"), ApplicationStatus.valueOf(rs.getString("previous"))))
                 .single();
+        ApplicationStatus previous = appended.seq() == 1 ? null : appended.previous();
+        if (!ProcessDefinition.allows(previous, act.kind(), status)) {
+            throw new ProcessDefinition.ProcessViolation(previous, act.kind(), status, appended.seq());
+        }
         applications.setStatus(applicationId, status, at);
-        events.publishEvent(new ApplicationActionAppended(applicationId, appended.number(), appended.seq(), at, actor, kind,
+        events.publishEvent(new ApplicationActionAppended(applicationId, appended.number(), appended.seq(), at, actor, act,
                 Optional.ofNullable(step), appended.previous(), status, viaPartner));
+    }
+
+    /**
+     * A round of checks, all at one instant and under one round id, in step order: one entry a check, each leaving the
+     * status at {@code during} but the last, which carries the round's {@code outcome}.
+     */
+    void appendRound(UUID applicationId, Instant at, Phase phase, List<CheckResult> ordered, Set<Refusal> waived, ApplicationStatus during,
+                     ApplicationStatus outcome) {
+        UUID round = UUID.randomUUID();
+        for (CheckResult result : ordered) {
+            ApplicationStatus after = result == ordered.getLast() ? outcome : during;
+            append(applicationId, at, Action.Actor.PLATFORM, null, result.step(), after, Acts.ofCheck(result, round, phase, waived),
+                    result.evidence().orElse(null));
+        }
     }
 
     private record Appended(int seq, String number, ApplicationStatus previous) {}
@@ -90,9 +114,8 @@ public class ActionLog {
         String evidence = rs.getString("evidence");
         String step = rs.getString("step");
         return new Action(rs.getInt("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), Action.Actor.valueOf(rs.getString("actor")),
-                Optional.ofNullable(rs.getString("actor_iin")), Action.Kind.valueOf(rs.getString("action")),
-                Optional.ofNullable(step).map(Step::valueOf), ApplicationStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("detail"), new TypeReference<Map<String, String>>() {}),
+                Optional.ofNullable(rs.getString("actor_iin")), Optional.ofNullable(step).map(Step::valueOf),
+                ApplicationStatus.valueOf(rs.getString("status")), Acts.read(Action.Kind.valueOf(rs.getString("action")), rs.getString("detail")),
                 Optional.ofNullable(evidence).map(e -> json.readValue(e, Evidence.class)), Optional.ofNullable(rs.getString("via_partner")));
     }
 }

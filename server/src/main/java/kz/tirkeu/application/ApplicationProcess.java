@@ -78,7 +78,7 @@ public class ApplicationProcess {
      * its channels are checked first ({@link kz.tirkeu.regime.OutsideRegime}); its territory and the vehicles it covers at S1 and S3.
      */
     public ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel) {
-        return start(seller, vin, buyer, channel, Map.of());
+        return start(seller, vin, buyer, channel, Optional.empty());
     }
 
     /**
@@ -91,10 +91,10 @@ public class ApplicationProcess {
             throw new ApplicationRefused("APPLICATION_STILL_OPEN", HttpStatus.CONFLICT, "Application " + number + " is still open (" + previous.status()
                     + "); it can be started again once it is refused, declined or expired.", number, ApplicationRefused.status(previous));
         }
-        return start(seller, previous.vin(), previous.buyerIin(), channel, Map.of("startedAgainFrom", previous.number()));
+        return start(seller, previous.vin(), previous.buyerIin(), channel, Optional.of(previous.number()));
     }
 
-    private ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel, Map<String, String> origin) {
+    private ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel, Optional<String> startedAgainFrom) {
         Bin sellerBin = seller.bin().orElseThrow(() -> new ApplicationRefused("NOT_A_SELLER", HttpStatus.FORBIDDEN,
                 "Only a legal entity's employee, signed in with the entity's key, starts an application."));
         RegimeRef regime = regimes.admit(sellerBin, channel, clock.instant());
@@ -103,11 +103,9 @@ public class ApplicationProcess {
             created = transaction.execute(status -> {
                 Instant now = clock.instant();
                 ApplicationRecord record = applications.create(vin, sellerBin, seller.iin(), buyer, regime, now);
-                Map<String, String> detail = new LinkedHashMap<>(Map.of("vin", vin.value(), "buyerIin", buyer.value(), "sellerBin", sellerBin.value(),
-                        "vinCheckDigit", vin.checkDigitMatches() ? "matches" : "does not match (a warning only)",
-                        "channel", channel.name(), "regime", regime.code(), "regimeVersion", String.valueOf(regime.version())));
-                detail.putAll(origin);
-                log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.STARTED, Step.S1, ApplicationStatus.CHECKING, detail, null);
+                log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Step.S1, ApplicationStatus.CHECKING,
+                        new Act.Started(vin.value(), buyer.value(), sellerBin.value(), vin.checkDigitMatches(), channel.name(), Optional.of(regime.code()),
+                                Optional.of(regime.version()), startedAgainFrom), null);
                 return record;
             });
         } catch (DuplicateKeyException e) {
@@ -144,8 +142,8 @@ public class ApplicationProcess {
             }
             Instant now = clock.instant();
             applications.setBuyer(record.id(), buyer, now);
-            log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Action.Kind.BUYER_IIN_CORRECTED, Step.S7,
-                    ApplicationStatus.CHECKING, Map.of("from", record.buyerIin().value(), "to", buyer.value()), null);
+            log.append(record.id(), now, Action.Actor.SELLER, seller.iin().value(), Step.S7, ApplicationStatus.CHECKING,
+                    new Act.BuyerIinCorrected(record.buyerIin().value(), buyer.value()), null);
             return record.id();
         });
         runPhase(id, Phase.SELLER);
@@ -167,10 +165,10 @@ public class ApplicationProcess {
                         record.buyerDeadline().get().toString());
             }
             // The consent records which version of the regime's text the buyer was shown (Art. 52(3)).
-            Map<String, String> shown = record.regime().map(r -> Map.of("regimeShown", r.code(), "regimeVersionShown", String.valueOf(r.version())))
-                    .orElse(Map.of());
-            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), agree ? Action.Kind.BUYER_AGREED : Action.Kind.BUYER_DECLINED,
-                    Step.S10, agree ? ApplicationStatus.RECHECKING : ApplicationStatus.DECLINED, shown, null);
+            Optional<String> regimeShown = record.regime().map(RegimeRef::code);
+            Optional<Integer> versionShown = record.regime().map(RegimeRef::version);
+            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Step.S10, agree ? ApplicationStatus.RECHECKING : ApplicationStatus.DECLINED,
+                    agree ? new Act.BuyerAgreed(regimeShown, versionShown) : new Act.BuyerDeclined(regimeShown, versionShown), null);
             if (!agree) {
                 // The dealer's employee who started it is told, in their language, through the notification point (issue [11]).
                 notifications.notify(new NoticeRequest(record.sellerIin(), "application.declined",
@@ -188,8 +186,8 @@ public class ApplicationProcess {
     void sellerSigned(ApplicationRecord record, Iin signer, Instant at) {
         Instant deadline = at.plus(buyerDeadline);
         applications.setBuyerDeadline(record.id(), deadline);
-        log.append(record.id(), at, Action.Actor.SELLER, signer.value(), Action.Kind.SELLER_SIGNED, Step.S9,
-                ApplicationStatus.AWAITING_BUYER_CONSENT, Map.of("buyerDeadline", deadline.toString()), null);
+        log.append(record.id(), at, Action.Actor.SELLER, signer.value(), Step.S9, ApplicationStatus.AWAITING_BUYER_CONSENT,
+                new Act.SellerSigned(deadline), null);
         List<Action> actions = log.of(record.id());
         Map<String, String> seller = factsOf(actions, Step.S1);
         Map<String, String> vehicle = factsOf(actions, Step.S3);
@@ -217,8 +215,8 @@ public class ApplicationProcess {
             Boolean done = transaction.execute(status -> applications.lock(id)
                     .filter(a -> a.status() == ApplicationStatus.AWAITING_BUYER_CONSENT)
                     .map(record -> {
-                        log.append(id, clock.instant(), Action.Actor.PLATFORM, null, Action.Kind.EXPIRED, Step.S10, ApplicationStatus.EXPIRED,
-                                Map.of("deadline", String.valueOf(record.buyerDeadline().orElse(null))), null);
+                        log.append(id, clock.instant(), Action.Actor.PLATFORM, null, Step.S10, ApplicationStatus.EXPIRED,
+                                new Act.Expired(record.buyerDeadline()), null);
                         Map<String, String> parameters = Map.of("applicationNumber", record.number(),
                                 "deadline", record.buyerDeadline().map(Instant::toString).orElse(""));
                         notifications.notify(new NoticeRequest(record.buyerIin(), "application.expired", parameters, record.number()));
@@ -275,25 +273,12 @@ public class ApplicationProcess {
             boolean waiting = ordered.stream().anyMatch(CheckResult.Waiting.class::isInstance);
             ApplicationStatus outcome = refusal.map(r -> r.refusal().correctable() ? ApplicationStatus.BUYER_IIN_CORRECTION : ApplicationStatus.REFUSED)
                     .orElse(waiting ? ApplicationStatus.WAITING_FOR_STATE_SYSTEM : phase.passed);
-            for (CheckResult result : ordered) {
-                boolean last = result == ordered.getLast();
-                ApplicationStatus after = last ? outcome : phase.running;
-                switch (result) {
-                    case CheckResult.Passed passed -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_PASSED,
-                            passed.step(), after, Map.of(), passed.evidence());
-                    case CheckResult.Refused refused when waived.contains(refused.refusal()) -> log.append(id, now, Action.Actor.PLATFORM, null,
-                            Action.Kind.CHECK_PASSED, refused.step(), after, waivedDetail(refused), refused.evidence());
-                    case CheckResult.Refused refused -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_REFUSED,
-                            refused.step(), after, refusalDetail(refused, phase), refused.evidence());
-                    case CheckResult.Waiting wait -> log.append(id, now, Action.Actor.PLATFORM, null, Action.Kind.CHECK_WAITING,
-                            wait.step(), after, Map.of("why", wait.why()), wait.evidence());
-                }
-            }
+            log.appendRound(id, now, phase, ordered, waived, phase.running, outcome);
             if (outcome == ApplicationStatus.WAITING_FOR_STATE_SYSTEM) {
                 boolean firstWait = retries.schedule(id, phase, ordered.stream().filter(CheckResult.Waiting.class::isInstance)
                         .map(CheckResult.Waiting.class::cast).flatMap(w -> w.retryAfter().stream()).max(Comparator.naturalOrder()), now);
                 if (firstWait) {
-                    String systems = ordered.stream().filter(CheckResult.Waiting.class::isInstance).map(r -> r.evidence().system().name()).distinct()
+                    String systems = ordered.stream().filter(CheckResult.Waiting.class::isInstance).flatMap(r -> r.evidence().stream()).map(e -> e.system().name()).distinct()
                             .reduce((a, b) -> a + ", " + b).orElse("");
                     notifications.notify(new NoticeRequest(phase == Phase.SELLER ? record.sellerIin() : record.buyerIin(),
                             "application.waiting-on-state-system", Map.of("applicationNumber", record.number(), "stateSystem", systems), record.number()));
@@ -319,26 +304,6 @@ public class ApplicationProcess {
         return actions.reversed().stream()
                 .filter(a -> a.kind() == Action.Kind.CHECK_PASSED && a.step().orElse(null) == step)
                 .flatMap(a -> a.evidence().stream()).map(kz.tirkeu.statesystems.Evidence::facts).findFirst().orElse(Map.of());
-    }
-
-    static Map<String, String> refusalDetail(CheckResult.Refused refused, Phase phase) {
-        Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("code", refused.refusal().name());
-        detail.put("message", refused.refusal().message());
-        detail.put("found", refused.found());
-        detail.put("ruleVersion", ProcessDefinition.VERSION);
-        detail.put("automated", "true");
-        detail.put("phase", phase.name());
-        if (refused.refusal().regimeRule()) {
-            detail.put("regimeRule", "true");
-        }
-        return detail;
-    }
-
-    /** The check found what once refused, but an officer overturned that refusal on review. */
-    static Map<String, String> waivedDetail(CheckResult.Refused refused) {
-        return Map.of("waived", refused.refusal().name(), "found", refused.found(),
-                "why", "An officer overturned this refusal on review (Digital Code Art. 39).");
     }
 
     static List<CheckResult> inParallel(List<Supplier<CheckResult>> checks) {

@@ -117,17 +117,17 @@ public class BuyerSteps {
             Instant now = clock.instant();
             db.sql("insert into application_choice (application_id, psc_code, psc_region, plate_type, chosen_at) values (?, ?, ?, ?, ?)")
                     .params(record.id(), centre.code(), centre.regionCode(), plateType, Applications.utc(now)).update();
-            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Action.Kind.CHOICES_MADE, Step.S15, ApplicationStatus.AWAITING_PHONE,
-                    Map.of("pscCode", centre.code(), "pscName", centre.name(), "region", centre.regionCode(), "plateType", plateType), null);
+            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Step.S15, ApplicationStatus.AWAITING_PHONE,
+                    new Act.ChoicesMade(centre.code(), centre.name(), centre.regionCode(), plateType), null);
             if (phone instanceof MobileCitizensBase.PhoneLookup.Registered found) {
                 db.sql("insert into buyer_phone (application_id, phone, source, confirmed_at) values (?, ?, 'MBG', ?)")
                         .params(record.id(), found.phone().e164(), Applications.utc(now)).update();
-                log.append(record.id(), now, Action.Actor.PLATFORM, null, Action.Kind.PHONE_CONFIRMED, Step.S16, ApplicationStatus.AWAITING_PAYMENT,
-                        Map.of("source", "МБГ", "phone", found.phone().masked()), null);
+                log.append(record.id(), now, Action.Actor.PLATFORM, null, Step.S16, ApplicationStatus.AWAITING_PAYMENT,
+                        new Act.PhoneConfirmed("МБГ", found.phone().masked()), null);
             } else {
                 // No number in МБГ, or МБГ not answering: either way the buyer may enter one (S16), so nobody waits on it.
-                log.append(record.id(), now, Action.Actor.PLATFORM, null, Action.Kind.PHONE_NEEDED, Step.S16, ApplicationStatus.AWAITING_PHONE,
-                        Map.of("mbg", phone instanceof MobileCitizensBase.PhoneLookup.NotRegistered ? "no registered phone" : "not answering"), null);
+                log.append(record.id(), now, Action.Actor.PLATFORM, null, Step.S16, ApplicationStatus.AWAITING_PHONE,
+                        new Act.PhoneNeeded(phone instanceof MobileCitizensBase.PhoneLookup.NotRegistered ? "no registered phone" : "not answering"), null);
             }
             return applications.find(record.id()).orElseThrow();
         });
@@ -202,8 +202,8 @@ public class BuyerSteps {
             }
             Instant now = clock.instant();
             db.sql("update buyer_phone set confirmed_at = ?, code_hash = null where application_id = ?").params(Applications.utc(now), record.id()).update();
-            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Action.Kind.PHONE_CONFIRMED, Step.S16, ApplicationStatus.AWAITING_PAYMENT,
-                    Map.of("source", "entered by the buyer", "phone", PhoneNumber.parse(row.phone()).masked()), null);
+            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Step.S16, ApplicationStatus.AWAITING_PAYMENT,
+                    new Act.PhoneConfirmed("entered by the buyer", PhoneNumber.parse(row.phone()).masked()), null);
             return new Outcome(applications.find(record.id()).orElseThrow(), null);
         });
         if (outcome.refused() != null) {
@@ -232,8 +232,8 @@ public class BuyerSteps {
                         .params(created.value().invoiceId(), record.id(), created.value().amountKzt(), json.writeValueAsString(items),
                                 created.value().paymentPageUrl(), Applications.utc(clock.instant())).update();
                 applications.lock(record.id());
-                log.append(record.id(), clock.instant(), Action.Actor.PLATFORM, null, Action.Kind.INVOICE_CREATED, Step.S17, ApplicationStatus.AWAITING_PAYMENT,
-                        Map.of("invoiceId", created.value().invoiceId(), "amountKzt", String.valueOf(created.value().amountKzt())), created.evidence());
+                log.append(record.id(), clock.instant(), Action.Actor.PLATFORM, null, Step.S17, ApplicationStatus.AWAITING_PAYMENT,
+                        new Act.InvoiceCreated(created.value().invoiceId(), created.value().amountKzt()), created.evidence());
                 return new Invoice(created.value().invoiceId(), created.value().amountKzt(), created.value().paymentPageUrl(), "PENDING");
             });
             case Answer.NotFound<PaymentGateway.Invoice> none -> throw new IllegalStateException("the gateway cannot answer 'not found' to a new invoice");
@@ -283,8 +283,8 @@ public class BuyerSteps {
                 return CallbackOutcome.ALREADY_RECORDED;
             }
             if ("PAID".equals(outcome) && record.status() == ApplicationStatus.AWAITING_PAYMENT) {
-                log.append(record.id(), clock.instant(), Action.Actor.PLATFORM, null, Action.Kind.PAID, Step.S17, ApplicationStatus.AWAITING_BUYER_SIGNATURE,
-                        Map.of("invoiceId", invoiceId, "paymentId", paymentId, "amountKzt", String.valueOf(onRecord.amountKzt())), null);
+                log.append(record.id(), clock.instant(), Action.Actor.PLATFORM, null, Step.S17, ApplicationStatus.AWAITING_BUYER_SIGNATURE,
+                        new Act.Paid(invoiceId, paymentId, onRecord.amountKzt()), null);
             }
             return CallbackOutcome.RECORDED;
         });
@@ -322,10 +322,9 @@ public class BuyerSteps {
             db.sql("insert into signed_statement (application_id, party, content, signature, signer_iin, signed_at, report) values (?, 'BUYER', ?, ?, ?, ?, ?::jsonb)")
                     .params(record.id(), statement, cms, buyer.iin().value(), Applications.utc(now),
                             json.writeValueAsString(Map.of("indication", report.indication().name(), "message", report.message()))).update();
-            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Action.Kind.BUYER_SIGNED, Step.S18, ApplicationStatus.AWAITING_BUYER_SIGNATURE, Map.of(), null);
+            log.append(record.id(), now, Action.Actor.BUYER, buyer.iin().value(), Step.S18, ApplicationStatus.AWAITING_BUYER_SIGNATURE, new Act.BuyerSigned(), null);
             String region = applications.regionOfChoice(record.id()).orElseThrow();
-            log.append(record.id(), now, Action.Actor.PLATFORM, null, Action.Kind.SUBMITTED, Step.S19, ApplicationStatus.SUBMITTED,
-                    Map.of("to", "the administrative police of region " + region), null);
+            log.append(record.id(), now, Action.Actor.PLATFORM, null, Step.S19, ApplicationStatus.SUBMITTED, new Act.Submitted(region), null);
             decision.submitted(record.id(), region, now);
             return applications.find(record.id()).orElseThrow();
         });

@@ -86,13 +86,13 @@ public class HumanReview {
                             "This refusal was decided by a police officer, not automatically; Article 39 review is for automated decisions. "
                                     + "It can be appealed to the police department or in court.");
                 }
-                if (Refusal.valueOf(refusal.detail().get("code")).regimeRule()) {
+                if (DecisiveRefusal.automatedCode(refusal).map(Refusal::regimeRule).orElse(false)) {
                     throw new ApplicationRefused("REGIME_RULE_NOT_REVIEWABLE", HttpStatus.CONFLICT,
                             "This refusal is a limit of the experimental legal regime the application runs under (its territory, the vehicles it covers, "
                                     + "its end), set by the regime's act, not a decision about you: no officer can widen the regime, so Article 39 review "
                                     + "does not apply. Complaints go to the regime's authorised body (see /regimes).");
                 }
-                if (reviews.alreadyReviewed(record.id(), refusal.detail().get("code"), refusal.at())) {
+                if (reviews.alreadyReviewed(record.id(), DecisiveRefusal.codeOf(refusal), refusal.at())) {
                     throw new ApplicationRefused("ALREADY_REVIEWED", HttpStatus.CONFLICT,
                             "An officer has already reviewed this refusal and upheld it. It can be appealed to the police department or in court.");
                 }
@@ -100,13 +100,8 @@ public class HumanReview {
                 Instant due = now.plus(deadline);
                 Phase phase = DecisiveRefusal.phaseOf(refusal);
                 UUID id = reviews.create(record.id(), refusal, phase, person.iin().value(), as, text, now, due);
-                Map<String, String> detail = new LinkedHashMap<>();
-                detail.put("reviewId", id.toString());
-                detail.put("refusalCode", refusal.detail().get("code"));
-                detail.put("comment", text);
-                detail.put("deadline", due.toString());
-                log.append(record.id(), now, as, person.iin().value(), Action.Kind.REVIEW_REQUESTED, refusal.step().orElseThrow(),
-                        ApplicationStatus.UNDER_REVIEW, detail, null);
+                log.append(record.id(), now, as, person.iin().value(), refusal.step().orElseThrow(), ApplicationStatus.UNDER_REVIEW,
+                        new Act.ReviewRequested(id, DecisiveRefusal.codeOf(refusal), text, due), null);
                 cases.open(record.id(), PoliceCase.Kind.REVIEW, region(record.id(), actions).orElse(null), now, now, due);
                 Map<String, String> parameters = Map.of("applicationNumber", record.number(), "deadline", due.toString());
                 notifications.notify(new NoticeRequest(record.sellerIin(), "application.review-requested", parameters, record.number()));
@@ -148,8 +143,8 @@ public class HumanReview {
                     // The first officer's overturn waits for a second: the case is let go so that another officer can take it.
                     reviews.proposeOverturn(review.id(), why, officer.iin().value(), now);
                     cases.release(record.id(), officer.iin().value(), now);
-                    log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.REVIEW_OVERTURN_PROPOSED,
-                            Step.valueOf(review.refusedStep()), record.status(), Map.of("reviewId", review.id().toString(), "reason", why), null);
+                    log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Step.valueOf(review.refusedStep()), record.status(),
+                            new Act.ReviewOverturnProposed(review.id(), why), null);
                     onlyProposed.set(true);
                     return null;
                 }
@@ -160,21 +155,17 @@ public class HumanReview {
             }
             Phase phase = Phase.valueOf(review.phase());
             reviews.decide(review.id(), overturn ? "OVERTURNED" : "UPHELD", why, officer.iin().value(), now);
-            Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("reviewId", review.id().toString());
-            detail.put("refusalCode", review.refusalCode());
-            detail.put("reason", why);
             Step step = Step.valueOf(review.refusedStep());
             cases.close(record.id(), now);
             if (overturn) {
-                log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.REVIEW_OVERTURNED, step, phase.running,
-                        detail, null);
+                log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), step, phase.running,
+                        new Act.ReviewOverturned(review.id(), review.refusalCode(), why), null);
                 if (phase == Phase.DECISION) {
                     decision.submitted(record.id(), applications.regionOfChoice(record.id()).orElse(null), now);
                 }
             } else {
-                log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.REVIEW_UPHELD, step, ApplicationStatus.REFUSED,
-                        detail, null);
+                log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), step, ApplicationStatus.REFUSED,
+                        new Act.ReviewUpheld(review.id(), review.refusalCode(), why), null);
             }
             Map<String, String> parameters = Map.of("applicationNumber", record.number(), "reason", why);
             String template = overturn ? "application.review-overturned" : "application.review-upheld";

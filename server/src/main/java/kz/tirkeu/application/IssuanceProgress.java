@@ -33,27 +33,13 @@ class IssuanceProgress {
             return;
         }
         ApplicationRecord record = found.get();
-        Map<String, String> detail = new LinkedHashMap<>();
         switch (event) {
-            case IssuanceEvent.DocumentsReady ready -> {
-                detail.put("psc", ready.pscCode());
-                log.append(record.id(), ready.at(), Action.Actor.PLATFORM, null, Action.Kind.DOCUMENTS_READY, Step.P7,
-                        ApplicationStatus.READY_FOR_COLLECTION, detail, null);
-            }
-            case IssuanceEvent.QueueTicketIssued ticket -> {
-                detail.put("psc", ticket.pscCode());
-                detail.put("ticket", ticket.ticket());
-                detail.put("identityCheckedBy", ticket.identityCheckedBy());
-                log.append(record.id(), ticket.at(), Action.Actor.PSC_OPERATOR, ticket.operatorIin(), Action.Kind.QUEUE_TICKET_ISSUED, Step.P8,
-                        record.status(), detail, null);
-            }
-            case IssuanceEvent.DocumentsHandedOver handed -> {
-                detail.put("psc", handed.pscCode());
-                detail.put("plateSerials", String.join(", ", handed.plateSerials()));
-                detail.put("certificateBlankNumber", handed.certificateBlankNumber());
-                log.append(record.id(), handed.at(), Action.Actor.PSC_OPERATOR, handed.operatorIin(), Action.Kind.HANDED_OVER, Step.P10,
-                        ApplicationStatus.HANDED_OVER, detail, null);
-            }
+            case IssuanceEvent.DocumentsReady ready -> log.append(record.id(), ready.at(), Action.Actor.PLATFORM, null, Step.P7,
+                    ApplicationStatus.READY_FOR_COLLECTION, new Act.DocumentsReady(ready.pscCode()), null);
+            case IssuanceEvent.QueueTicketIssued ticket -> log.append(record.id(), ticket.at(), Action.Actor.PSC_OPERATOR, ticket.operatorIin(), Step.P8,
+                    record.status(), new Act.QueueTicketIssued(ticket.pscCode(), ticket.ticket(), ticket.identityCheckedBy()), null);
+            case IssuanceEvent.DocumentsHandedOver handed -> log.append(record.id(), handed.at(), Action.Actor.PSC_OPERATOR, handed.operatorIin(), Step.P10,
+                    ApplicationStatus.HANDED_OVER, new Act.HandedOver(handed.pscCode(), handed.plateSerials(), handed.certificateBlankNumber()), null);
         }
     }
 }

@@ -1,7 +1,7 @@
 package kz.tirkeu.application;
 
 /** A group of checks run together, in parallel where independent. */
-enum Phase {
+public enum Phase {
     /** S1, S3, S4, S5, S7 together; then S8, which needs the buyer. */
     SELLER(ApplicationStatus.CHECKING, ApplicationStatus.AWAITING_SELLER_SIGNATURE),
     /** S11–S14 together, after the buyer agreed. */

@@ -65,8 +65,8 @@ public class PoliceQueue {
                 throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", HttpStatus.CONFLICT,
                         "Another officer has taken this case over; they decide it unless they release it.");
             }
-            log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.CASE_TAKEN_OVER, step(policeCase),
-                    record.status(), Map.of("case", policeCase.kind().name()), null);
+            log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), step(policeCase), record.status(),
+                    new Act.CaseTakenOver(policeCase.kind()), null);
             return cases.of(record.id()).orElseThrow();
         });
     }
@@ -79,8 +79,8 @@ public class PoliceQueue {
             if (!cases.release(record.id(), officer.iin().value(), now)) {
                 throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "You do not hold this case.").situation("notYours");
             }
-            log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.CASE_RELEASED, step(policeCase),
-                    record.status(), Map.of("case", policeCase.kind().name()), null);
+            log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), step(policeCase), record.status(),
+                    new Act.CaseReleased(policeCase.kind()), null);
             return cases.of(record.id()).orElseThrow();
         });
     }

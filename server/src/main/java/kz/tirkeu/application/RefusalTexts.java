@@ -28,19 +28,14 @@ public class RefusalTexts {
     }
 
     /**
-     * The text of a refusal as logged (its code and, for an officer's refusal, the reason given), in a language; the
-     * logged message when the code is none the platform knows.
+     * The text of a refusal as logged, in a language: an automated refusal by its code, an officer's by the reason given.
      */
-    public String ofLogged(Map<String, String> detail, Locale locale) {
-        String code = detail.getOrDefault("code", "");
-        if (BY_OFFICER.equals(code) && detail.containsKey("reason")) {
-            return byOfficer(detail.get("reason"), locale);
-        }
-        try {
-            return in(Refusal.valueOf(code), locale);
-        } catch (IllegalArgumentException unknown) {
-            return detail.getOrDefault("message", "");
-        }
+    public String ofLogged(Act refusal, Locale locale) {
+        return switch (refusal) {
+            case Act.CheckRefused automated -> in(automated.code(), locale);
+            case Act.OfficerRefused byOfficer -> byOfficer(byOfficer.reason(), locale);
+            default -> throw new IllegalArgumentException("not a refusal: " + refusal.kind());
+        };
     }
 
     /** The notice parameter {@code name} in every language: {@code name@kk}, {@code name@ru}, {@code name@en}. */

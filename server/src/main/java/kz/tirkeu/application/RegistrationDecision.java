@@ -165,15 +165,8 @@ public class RegistrationDecision {
             ApplicationRecord record = applications.lock(current.id()).orElseThrow();
             requireUndecidedAndHeld(record, officer.iin().value());
             Instant now = clock.instant();
-            Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("code", RefusalTexts.BY_OFFICER);
-            detail.put("message", "The service cannot be provided: " + why);
-            detail.put("reason", why);
-            detail.put("ruleVersion", ProcessDefinition.VERSION);
-            detail.put("automated", "false");
-            detail.put("phase", Phase.DECISION.name());
-            log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Action.Kind.OFFICER_REFUSED, Step.S19,
-                    ApplicationStatus.REFUSED, detail, null);
+            log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), Step.S19, ApplicationStatus.REFUSED,
+                    Act.OfficerRefused.because(why), null);
             cases.close(record.id(), now);
             // The automatic decision may have signed a certificate before the officer took the case over.
             certificates.annulFor(record.number(), "The registration was refused: " + why);
@@ -227,7 +220,7 @@ public class RegistrationDecision {
     }
 
     /** What the decision found, check by check; the facts the certificate and the register need come with it. */
-    private record Findings(List<Finding> findings, Optional<VehiclePassports.VehiclePassport> vehicle, Optional<Individuals.Individual> owner) {}
+    private record Findings(List<CheckResult> findings, Optional<VehiclePassports.VehiclePassport> vehicle, Optional<Individuals.Individual> owner) {}
 
     private Outcome decide(UUID id, Optional<SignedInPerson> officer) {
         ApplicationRecord record = applications.find(id).orElseThrow();
@@ -245,12 +238,14 @@ public class RegistrationDecision {
         Submission submission = Submission.of(db, id);
         Findings found = gather(record, submission);
         Set<Refusal> waived = reviews.waived(id);
-        Optional<Finding> refusal = found.findings().stream().filter(f -> f.refuses(waived)).findFirst();
-        Optional<Finding> waiting = found.findings().stream().filter(Finding::waits).findFirst();
+        Optional<CheckResult.Refused> refusal = found.findings().stream().filter(f -> Acts.refuses(f, waived)).map(CheckResult.Refused.class::cast)
+                .findFirst();
+        Optional<CheckResult.Waiting> waiting = found.findings().stream().filter(CheckResult.Waiting.class::isInstance).map(CheckResult.Waiting.class::cast)
+                .findFirst();
         String actor = officer.map(o -> o.iin().value()).orElse(null);
         if (refusal.isPresent()) {
             if (officer.isPresent()) {
-                return new Outcome.Refuses(refusal.get().refusal().orElseThrow(), refusal.get().found());
+                return new Outcome.Refuses(refusal.get().refusal(), refusal.get().found());
             }
             recordRefusal(record, found.findings(), waived, refusal.get());
             return new Outcome.Decided();
@@ -259,7 +254,7 @@ public class RegistrationDecision {
             if (officer.isEmpty()) {
                 recordWaiting(record, found.findings(), waived);
             }
-            return new Outcome.Waits(waiting.get().found());
+            return new Outcome.Waits(waiting.get().why());
         }
         VehiclePassports.VehiclePassport vehicle = found.vehicle().orElseThrow();
         Individuals.Individual owner = found.owner().orElseThrow();
@@ -276,16 +271,9 @@ public class RegistrationDecision {
             register.register(new VehicleRegistration(record.vin().value(), owner.iin(), owner.fullName(), vehicle, plate.number(), submission.region(),
                     certificate.seriesAndNumber(), record.number(), at, officer.map(o -> o.iin().value()).orElse("PLATFORM")));
             appendFindings(locked, found.findings(), waived, at, locked.status());
-            Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("plate", plate.number());
-            detail.put("region", submission.region());
-            detail.put("certificate", certificate.seriesAndNumber());
-            detail.put("verificationUrl", certificate.verificationUrl().toString());
-            detail.put("psc", submission.pscCode());
-            detail.put("automated", String.valueOf(officer.isEmpty()));
-            detail.put("ruleVersion", ProcessDefinition.VERSION);
-            log.append(id, at, officer.isPresent() ? Action.Actor.POLICE_OFFICER : Action.Actor.PLATFORM, actor, Action.Kind.REGISTERED, Step.S19,
-                    ApplicationStatus.REGISTERED, detail, null);
+            log.append(id, at, officer.isPresent() ? Action.Actor.POLICE_OFFICER : Action.Actor.PLATFORM, actor, Step.S19, ApplicationStatus.REGISTERED,
+                    new Act.Registered(plate.number(), submission.region(), certificate.seriesAndNumber(), certificate.verificationUrl().toString(),
+                            submission.pscCode(), officer.isEmpty(), ProcessDefinition.VERSION), null);
             cases.close(id, at);
             collection.expect(new CollectionOrder(record.number(), record.buyerIin(), owner.fullName(), record.vin().value(), submission.pscCode(),
                     plate.number(), submission.plateType(), certificate.seriesAndNumber()));
@@ -305,28 +293,28 @@ public class RegistrationDecision {
             Future<Answer<Individuals.Individual>> person = threads.submit(() -> individuals.find(record.buyerIin()));
             Future<CheckResult> contract = threads.submit(() -> checks.contract(record.vin(), record.sellerBin(), record.buyerIin(), true));
             Future<CheckResult> fines = threads.submit(() -> checks.fines(record.buyerIin()));
-            Future<Finding> payment = threads.submit(() -> payment(submission));
-            Future<Finding> sellerSignature = threads.submit(() -> signatures.seller(record, submission));
-            Future<Finding> buyerSignature = threads.submit(() -> signatures.buyer(record, submission));
+            Future<CheckResult> payment = threads.submit(() -> payment(submission));
+            Future<CheckResult> sellerSignature = threads.submit(() -> signatures.seller(record, submission));
+            Future<CheckResult> buyerSignature = threads.submit(() -> signatures.buyer(record, submission));
             boolean inRegister = register.holds(record.vin().value());
             Answer<VehiclePassports.VehiclePassport> passportAnswer = get(passport);
             Answer<Individuals.Individual> personAnswer = get(person);
-            List<Finding> findings = new ArrayList<>();
-            findings.add(Finding.of(checks.buyer(record.buyerIin(), true, personAnswer)));
-            findings.add(Finding.of(checks.passport(record.vin(), true, regimeOf.eligibleOrigins(record), passportAnswer)));
-            findings.add(Finding.of(get(contract)));
-            findings.add(Finding.of(get(fines)));
+            List<CheckResult> findings = new ArrayList<>();
+            findings.add(checks.buyer(record.buyerIin(), true, personAnswer));
+            findings.add(checks.passport(record.vin(), true, regimeOf.eligibleOrigins(record), passportAnswer));
+            findings.add(get(contract));
+            findings.add(get(fines));
             findings.add(get(payment));
             findings.add(get(sellerSignature));
             findings.add(get(buyerSignature));
             findings.add(inRegister
-                    ? Finding.refused("register", Refusal.VEHICLE_ALREADY_REGISTERED, "VIN " + record.vin() + " is in the register", null)
-                    : Finding.passed("register", "VIN " + record.vin() + " is not in the register", null));
+                    ? CheckResult.refusedAtDecision("register", Refusal.VEHICLE_ALREADY_REGISTERED, "VIN " + record.vin() + " is in the register", null, Map.of())
+                    : CheckResult.passedAtDecision("register", "VIN " + record.vin() + " is not in the register", null, Map.of()));
             findings.add(regimeOf.stopsRegistration(record, clock.instant())
-                    .map(outside -> Finding.refused("regime", Refusal.REGIME_NO_LONGER_IN_FORCE, outside.text().en(), null))
-                    .orElseGet(() -> Finding.passed("regime", record.regime().map(r -> "regime " + r.code() + " v" + r.version()
-                            + ": applications started under it may be registered").orElse("started before regimes were kept"), null)));
-            findings.sort(Comparator.comparing(Finding::step));
+                    .map(outside -> CheckResult.refusedAtDecision("regime", Refusal.REGIME_NO_LONGER_IN_FORCE, outside.text().en(), null, Map.of()))
+                    .orElseGet(() -> CheckResult.passedAtDecision("regime", record.regime().map(r -> "regime " + r.code() + " v" + r.version()
+                            + ": applications started under it may be registered").orElse("started before regimes were kept"), null, Map.of())));
+            findings.sort(Comparator.comparing(CheckResult::step));
             return new Findings(findings,
                     passportAnswer instanceof Answer.Found<VehiclePassports.VehiclePassport> found ? Optional.of(found.value()) : Optional.empty(),
                     personAnswer instanceof Answer.Found<Individuals.Individual> found ? Optional.of(found.value()) : Optional.empty());
@@ -334,23 +322,24 @@ public class RegistrationDecision {
     }
 
     /** The gateway is asked again: a payment reversed after its callback must not be registered. */
-    private Finding payment(Submission submission) {
+    private CheckResult payment(Submission submission) {
         if (submission.invoiceId().isEmpty()) {
-            return Finding.refused("payment", Refusal.PAYMENT_NOT_CONFIRMED, "no paid invoice is recorded", null);
+            return CheckResult.refusedAtDecision("payment", Refusal.PAYMENT_NOT_CONFIRMED, "no paid invoice is recorded", null, Map.of());
         }
         return switch (payments.invoice(submission.invoiceId().get())) {
             case Answer.Found<PaymentGateway.Invoice> found when "PAID".equals(found.value().status())
                     && found.value().amountKzt() == submission.amountKzt() ->
-                    Finding.passed("payment", "invoice " + found.value().invoiceId() + " paid, " + found.value().amountKzt() + " KZT", found.evidence());
-            case Answer.Found<PaymentGateway.Invoice> found -> Finding.refused("payment", Refusal.PAYMENT_NOT_CONFIRMED,
-                    "invoice " + found.value().invoiceId() + " is " + found.value().status() + ", " + found.value().amountKzt() + " KZT", found.evidence());
-            case Answer.NotFound<PaymentGateway.Invoice> none -> Finding.refused("payment", Refusal.PAYMENT_NOT_CONFIRMED,
-                    "the gateway has no invoice " + submission.invoiceId().get(), none.evidence());
-            case Answer.Unavailable<PaymentGateway.Invoice> down -> Finding.waiting("payment", down.why(), down.retryAfter(), down.evidence());
+                    CheckResult.passedAtDecision("payment", "invoice " + found.value().invoiceId() + " paid, " + found.value().amountKzt() + " KZT",
+                            found.evidence(), Map.of());
+            case Answer.Found<PaymentGateway.Invoice> found -> CheckResult.refusedAtDecision("payment", Refusal.PAYMENT_NOT_CONFIRMED,
+                    "invoice " + found.value().invoiceId() + " is " + found.value().status() + ", " + found.value().amountKzt() + " KZT", found.evidence(), Map.of());
+            case Answer.NotFound<PaymentGateway.Invoice> none -> CheckResult.refusedAtDecision("payment", Refusal.PAYMENT_NOT_CONFIRMED,
+                    "the gateway has no invoice " + submission.invoiceId().get(), none.evidence(), Map.of());
+            case Answer.Unavailable<PaymentGateway.Invoice> down -> CheckResult.waitingAtDecision("payment", down.why(), down.retryAfter(), down.evidence(), Map.of());
         };
     }
 
-    private void recordRefusal(ApplicationRecord record, List<Finding> findings, Set<Refusal> waived, Finding decisive) {
+    private void recordRefusal(ApplicationRecord record, List<CheckResult> findings, Set<Refusal> waived, CheckResult.Refused decisive) {
         transaction.executeWithoutResult(status -> {
             ApplicationRecord locked = applications.lock(record.id()).orElseThrow();
             Optional<PoliceCase> policeCase = cases.of(record.id()).filter(PoliceCase::open);
@@ -360,11 +349,11 @@ public class RegistrationDecision {
             Instant at = clock.instant();
             appendFindings(locked, findings, waived, at, ApplicationStatus.REFUSED);
             cases.close(record.id(), at);
-            tellRefused(locked, refusalTexts.forNotice("reason", decisive.refusal().orElseThrow()));
+            tellRefused(locked, refusalTexts.forNotice("reason", decisive.refusal()));
         });
     }
 
-    private void recordWaiting(ApplicationRecord record, List<Finding> findings, Set<Refusal> waived) {
+    private void recordWaiting(ApplicationRecord record, List<CheckResult> findings, Set<Refusal> waived) {
         transaction.executeWithoutResult(status -> {
             ApplicationRecord locked = applications.lock(record.id()).orElseThrow();
             if (!UNDECIDED.contains(locked.status())) {
@@ -372,17 +361,14 @@ public class RegistrationDecision {
             }
             Instant at = clock.instant();
             appendFindings(locked, findings, waived, at, ApplicationStatus.WAITING_FOR_STATE_SYSTEM);
-            cases.retryLater(record.id(), findings.stream().flatMap(f -> f.retryAfter().stream()).max(Comparator.naturalOrder()), at);
+            cases.retryLater(record.id(), findings.stream().filter(CheckResult.Waiting.class::isInstance).map(CheckResult.Waiting.class::cast)
+                    .flatMap(w -> w.retryAfter().stream()).max(Comparator.naturalOrder()), at);
         });
     }
 
-    /** One log entry a finding, all at one instant (one round); the last carries the status they lead to. */
-    private void appendFindings(ApplicationRecord record, List<Finding> findings, Set<Refusal> waived, Instant at, ApplicationStatus outcome) {
-        for (Finding finding : findings) {
-            ApplicationStatus after = finding == findings.getLast() ? outcome : record.status();
-            Action.Kind kind = finding.waits() ? Action.Kind.CHECK_WAITING : finding.refuses(waived) ? Action.Kind.CHECK_REFUSED : Action.Kind.CHECK_PASSED;
-            log.append(record.id(), at, Action.Actor.PLATFORM, null, kind, finding.step(), after, finding.detail(waived), finding.evidence().orElse(null));
-        }
+    /** The decision's checks as one round (ProcessDefinition: a round's last entry carries its outcome). */
+    private void appendFindings(ApplicationRecord record, List<CheckResult> findings, Set<Refusal> waived, Instant at, ApplicationStatus outcome) {
+        log.appendRound(record.id(), at, Phase.DECISION, findings, waived, record.status(), outcome);
     }
 
     /** @param reason the refusal in every language ({@code reason@kk}, {@code reason@ru}, {@code reason@en}) */

@@ -28,7 +28,7 @@ class Reviews {
                         insert into application_review (id, application_id, refusal_code, refused_step, phase, requested_by, requested_as, comment,
                                                         requested_at, deadline)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, applicationId, refusal.detail().get("code"), refusal.step().orElseThrow().name(), phase.name(), requestedBy,
+                .params(id, applicationId, DecisiveRefusal.codeOf(refusal), refusal.step().orElseThrow().name(), phase.name(), requestedBy,
                         requestedAs.name(), comment, Applications.utc(at), Applications.utc(deadline))
                 .update();
         return id;

@@ -1,5 +1,7 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.application.checks.CheckResult;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -75,11 +77,11 @@ class StatementSignatures {
                 report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
     }
 
-    Finding seller(ApplicationRecord record, Submission submission) {
+    CheckResult seller(ApplicationRecord record, Submission submission) {
         return judge("seller-signature", Refusal.SELLER_SIGNATURE_NOT_VALID, submission.seller(), seller(record));
     }
 
-    Finding buyer(ApplicationRecord record, Submission submission) {
+    CheckResult buyer(ApplicationRecord record, Submission submission) {
         return judge("buyer-signature", Refusal.BUYER_SIGNATURE_NOT_VALID, submission.buyer(), buyer(record));
     }
 
@@ -96,17 +98,17 @@ class StatementSignatures {
         }
     }
 
-    private Finding judge(String check, Refusal refusal, Submission.Signed signed, ExpectedSigner signer) {
+    private CheckResult judge(String check, Refusal refusal, Submission.Signed signed, ExpectedSigner signer) {
         ValidationReport report = validate(signed.content(), signed.signature(), signer);
         String found = report.indication() + report.subIndication().map(s -> "/" + s).orElse("") + ": " + report.message();
         Map<String, String> facts = Map.of("indication", report.indication().name(), "subIndication", report.subIndication().map(Enum::name).orElse(""));
         if (report.passed()) {
-            return Finding.passed(check, found, null).withFacts(facts);
+            return CheckResult.passedAtDecision(check, found, null, facts);
         }
         // Only "try later" (the CA's OCSP and CRL did not answer) is an outage; REVOKED_NO_POE and the like are answers.
         if (report.indication() == Indication.INDETERMINATE && report.subIndication().orElse(null) == SubIndication.TRY_LATER) {
-            return Finding.waiting(check, "the signature could not be checked now: " + found, Optional.empty(), null).withFacts(facts);
+            return CheckResult.waitingAtDecision(check, "the signature could not be checked now: " + found, Optional.empty(), null, facts);
         }
-        return Finding.refused(check, refusal, found, null).withFacts(facts);
+        return CheckResult.refusedAtDecision(check, refusal, found, null, facts);
     }
 }

@@ -41,7 +41,13 @@ class ScenarioCatalogueTest {
     @Autowired
     ProcessTimers timers;
 
+    @Autowired
+    ActionLog log;
+
     TirkeuClient client;
+
+    /** The application the running scenario started: its log is replayed against the process definition afterwards. */
+    String started;
 
     @BeforeEach
     void client() {
@@ -65,6 +71,7 @@ class ScenarioCatalogueTest {
                 client();
                 try {
                     run(scenario);
+                    theLogFollowsTheProcessDefinition(started);
                 } finally {
                     reset();
                 }
@@ -84,6 +91,7 @@ class ScenarioCatalogueTest {
                 "buyerIin", scenario.path("buyer").path("iin").asString()), sellerToken);
         assertThat(started.status()).as(id + ": " + started.body()).isEqualTo(201);
         String number = started.body().path("number").asString();
+        this.started = number;
         String status = started.body().path("status").asString();
 
         boolean refusedBySeller = outcome.equals("REFUSED") && step.compareTo("S9") < 0 && step.length() == 2;
@@ -128,6 +136,13 @@ class ScenarioCatalogueTest {
             client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/sandbox/mbg/v1/subscribers/" + buyerIin))
                     .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()), null);
         }
+    }
+
+    /** Every entry of the log is one the published definition allows, and replaying them all comes to the application's status. */
+    private void theLogFollowsTheProcessDefinition(String number) {
+        Map<String, Object> application = db.sql("select id, status from application where number = ?").param(number).query().singleRow();
+        List<Action> entries = log.of((java.util.UUID) application.get("id"));
+        assertThat(ProcessDefinition.replay(entries).name()).as(number + " replayed").isEqualTo(application.get("status"));
     }
 
     private void runBuyerSide(String id, String outcome, JsonNode expected, String number, String buyerPersona, String buyerToken) {

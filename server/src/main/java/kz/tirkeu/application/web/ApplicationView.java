@@ -1,10 +1,14 @@
 package kz.tirkeu.application.web;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import kz.tirkeu.application.Act;
 import kz.tirkeu.application.Action;
+import kz.tirkeu.application.Acts;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.ApplicationStatus;
 import kz.tirkeu.application.DecisiveRefusal;
@@ -26,7 +30,8 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
 
     /** How the view's sentences are written: the refusal's message from what the log holds, the VIN warning. */
     interface Texts {
-        String refusal(Map<String, String> logged);
+        /** The decisive refusal's message: {@code decisive} is a {@link Act.CheckRefused} or an {@link Act.OfficerRefused}. */
+        String refusal(Act decisive);
 
         String vinCheckDigitWarning();
     }
@@ -34,8 +39,12 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
     /** The log's own words (English), for pages that write their sentences from the codes themselves. */
     static final Texts AS_LOGGED = new Texts() {
         @Override
-        public String refusal(Map<String, String> logged) {
-            return logged.getOrDefault("message", "");
+        public String refusal(Act decisive) {
+            return switch (decisive) {
+                case Act.CheckRefused automated -> automated.message();
+                case Act.OfficerRefused byOfficer -> byOfficer.message();
+                default -> "";
+            };
         }
 
         @Override
@@ -50,12 +59,12 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
 
     static ApplicationView of(ApplicationRecord record, List<Action> actions, Texts texts) {
         List<Entry> timeline = actions.stream().map(a -> new Entry(a.seq(), a.at(), a.actor(), a.kind(), a.step().map(Enum::name), a.status(),
-                a.detail(), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
+                Acts.asDetail(a.act()), a.evidence().map(e -> new EvidenceView(e.system().name(), e.requestId().toString(), e.answeredAt(), e.outcome(),
                         e.facts(), e.responseDigest())), a.viaPartner())).toList();
         boolean refused = record.status() == ApplicationStatus.REFUSED || record.status() == ApplicationStatus.BUYER_IIN_CORRECTION
                 || record.status() == ApplicationStatus.UNDER_REVIEW;
         Optional<Map<String, String>> refusal = refused
-                ? DecisiveRefusal.of(actions).map(a -> withStep(a.detail(), a.step().map(Enum::name).orElse(""), texts.refusal(a.detail())))
+                ? DecisiveRefusal.of(actions).map(a -> withMessage(refusal(a), texts.refusal(a.act())))
                 : Optional.empty();
         List<String> waitingFor = record.status() == ApplicationStatus.WAITING_FOR_STATE_SYSTEM
                 ? lastRound(actions).stream().filter(a -> a.kind() == Action.Kind.CHECK_WAITING).flatMap(a -> a.evidence().stream())
@@ -81,33 +90,48 @@ record ApplicationView(String number, ApplicationStatus status, String processVe
             return Optional.empty();
         }
         Action asked = requested.get();
+        Act.ReviewRequested request = (Act.ReviewRequested) asked.act();
         Optional<Action> decided = actions.stream().filter(a -> a.seq() > asked.seq())
-                .filter(a -> a.kind() == Action.Kind.REVIEW_UPHELD || a.kind() == Action.Kind.REVIEW_OVERTURNED).findFirst();
-        return Optional.of(new ReviewView(asked.detail().get("refusalCode"), asked.step().map(Enum::name).orElse(""), asked.at(), asked.detail().get("comment"),
-                Instant.parse(asked.detail().get("deadline")),
-                decided.map(a -> a.kind() == Action.Kind.REVIEW_UPHELD ? "UPHELD" : "OVERTURNED"), decided.map(a -> a.detail().get("reason")),
-                decided.map(Action::at)));
+                .filter(a -> a.act() instanceof Act.ReviewUpheld || a.act() instanceof Act.ReviewOverturned).findFirst();
+        return Optional.of(new ReviewView(request.refusalCode(), asked.step().map(Enum::name).orElse(""), asked.at(), request.comment(),
+                request.deadline(), decided.map(a -> a.act() instanceof Act.ReviewUpheld ? "UPHELD" : "OVERTURNED"),
+                decided.map(a -> switch (a.act()) {
+                    case Act.ReviewUpheld upheld -> upheld.reason();
+                    case Act.ReviewOverturned overturned -> overturned.reason();
+                    default -> throw new IllegalStateException("not a review decision: " + a.kind());
+                }), decided.map(Action::at)));
     }
 
     /** S19's result when registered: the plate, the certificate and its verification page, the PSC. */
     private static Optional<Map<String, String>> registration(List<Action> actions) {
-        return actions.reversed().stream().filter(a -> a.kind() == Action.Kind.REGISTERED).findFirst().map(Action::detail);
+        return actions.reversed().stream().filter(a -> a.kind() == Action.Kind.REGISTERED).findFirst().map(a -> Acts.asDetail(a.act()));
     }
 
-    /** The refusal as logged, with its step, and its message in the reader's language (the log keeps the record's). */
-    private static Map<String, String> withStep(Map<String, String> detail, String step, String message) {
-        Map<String, String> copy = new java.util.LinkedHashMap<>(detail);
-        copy.put("step", step);
+    /**
+     * The decisive refusal as logged, with its step and whether a machine decided it (a check, open to review under
+     * Art. 39) or an officer did.
+     */
+    private static Map<String, String> refusal(Action decisive) {
+        Map<String, String> refusal = new LinkedHashMap<>(Acts.asDetail(decisive.act()));
+        refusal.put("step", decisive.step().map(Enum::name).orElse(""));
+        refusal.put("automated", String.valueOf(decisive.act() instanceof Act.CheckRefused));
+        return refusal;
+    }
+
+    /** The refusal with its message in the reader's language (the log keeps the record's). */
+    private static Map<String, String> withMessage(Map<String, String> refusal, String message) {
+        Map<String, String> copy = new LinkedHashMap<>(refusal);
         copy.put("message", message);
         return copy;
     }
 
-    /** The checks recorded at the latest moment (one round of a phase is recorded at one instant). */
+    /** The checks of the latest round: a round is the checks of one phase run together. */
     private static List<Action> lastRound(List<Action> actions) {
-        if (actions.isEmpty()) {
-            return List.of();
-        }
-        Instant last = actions.getLast().at();
-        return actions.stream().filter(a -> a.at().equals(last)).toList();
+        Optional<UUID> last = actions.reversed().stream().map(a -> roundOf(a.act())).flatMap(Optional::stream).findFirst();
+        return last.map(round -> actions.stream().filter(a -> roundOf(a.act()).equals(Optional.of(round))).toList()).orElse(List.of());
+    }
+
+    private static Optional<UUID> roundOf(Act act) {
+        return act instanceof Act.Check check ? Optional.of(check.round()) : Optional.empty();
     }
 }

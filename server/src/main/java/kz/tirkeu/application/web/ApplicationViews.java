@@ -3,6 +3,7 @@ package kz.tirkeu.application.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kz.tirkeu.application.Act;
 import kz.tirkeu.application.Action;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.RefusalTexts;
@@ -33,8 +34,8 @@ class ApplicationViews {
         Locale locale = language.ofCurrentRequest();
         return new ApplicationView.Texts() {
             @Override
-            public String refusal(Map<String, String> logged) {
-                return refusals.ofLogged(logged, locale);
+            public String refusal(Act decisive) {
+                return refusals.ofLogged(decisive, locale);
             }
 
             @Override
