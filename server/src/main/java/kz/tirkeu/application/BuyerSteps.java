@@ -28,6 +28,7 @@ import kz.tirkeu.statesystems.MobileCitizensBase;
 import kz.tirkeu.statesystems.PaymentGateway;
 import kz.tirkeu.statesystems.PhoneNumber;
 import kz.tirkeu.statesystems.ServiceCentres;
+import kz.tirkeu.statesystems.VehiclePassports;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -352,7 +353,7 @@ public class BuyerSteps {
 
     private int vehicleYear(ApplicationRecord record) {
         return log.of(record.id()).stream().filter(a -> a.kind() == Action.Kind.CHECK_PASSED && a.step().orElse(null) == Step.S3)
-                .flatMap(a -> a.evidence().stream()).map(e -> e.facts().get("year")).filter(y -> y != null).map(Integer::parseInt)
+                .flatMap(a -> a.evidence().stream()).flatMap(e -> VehiclePassports.yearOf(e).stream())
                 .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no passport year in the log"));
     }
 

@@ -10,6 +10,7 @@ import kz.tirkeu.notification.Language;
 import kz.tirkeu.pki.json.CanonicalJson;
 import kz.tirkeu.pki.validation.ValidationReport;
 import kz.tirkeu.statesystems.Evidence;
+import kz.tirkeu.statesystems.VehiclePassports;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,7 +102,7 @@ public class SellerSignature {
         statement.put("statement", messages.getMessage("statement.seller", null, language.locale()));
         statement.put("seller", Map.of("bin", record.sellerBin().value(), "name", fact(facts, Step.S1, "name")));
         statement.put("vehicle", Map.of("vin", record.vin().value(), "passportNumber", fact(facts, Step.S3, "number"),
-                "make", fact(facts, Step.S3, "make"), "model", fact(facts, Step.S3, "model"), "year", fact(facts, Step.S3, "year"),
+                "make", fact(facts, Step.S3, "make"), "model", fact(facts, Step.S3, "model"), "year", fact(facts, Step.S3, VehiclePassports.YEAR),
                 "category", fact(facts, Step.S3, "category")));
         statement.put("buyer", Map.of("iin", record.buyerIin().value(), "name", fact(facts, Step.S7, "name")));
         statement.put("contract", Map.of("number", fact(facts, Step.S8, "number"), "date", fact(facts, Step.S8, "date"),

@@ -31,7 +31,7 @@ class HttpStateSystems {
     VehiclePassports vehiclePassports(StateSystemClient client) {
         return vin -> client.get(StateSystem.VEHICLE_PASSPORTS, "/passports/" + vin.value(), VehiclePassports.VehiclePassport.class, p -> facts(
                 "number", p.number(), "status", p.status(), "vin", p.vin(), "make", p.make(), "model", p.model(),
-                "category", p.category(), "year", String.valueOf(p.year()), "origin", p.origin()));
+                "category", p.category(), VehiclePassports.YEAR, String.valueOf(p.year()), "origin", p.origin()));
     }
 
     @Bean
