@@ -440,8 +440,11 @@ class ApplicationProcessTest {
         String invoiceId = invoice.path("invoiceId").asString();
         assertThat(client.post("/sandbox/payments/v1/invoices/" + invoiceId + "/payment", Map.of("action", "pay"), null).status()).isEqualTo(200);
         awaitStatus(number, "AWAITING_BUYER_SIGNATURE");
-        // The gateway sends the same callback again: nothing changes twice.
+        // The gateway sends the same callback again: nothing changes twice. The replay is posted asynchronously, so wait
+        // until the platform has accepted it — asserting at once would pass even with the deduplication gone.
         client.post("/sandbox/payments/v1/invoices/" + invoiceId + "/callback-replay", "", null);
+        org.awaitility.Awaitility.await("the replayed callback accepted").atMost(Duration.ofSeconds(15)).until(() ->
+                client.get("/sandbox/payments/v1/invoices/" + invoiceId, null).body().path("callback").path("accepted").asInt() == 2);
         assertThat(db.sql("select count(*) from application_action a join application p on p.id = a.application_id where p.number = ? and a.action = 'PAID'")
                 .param(number).query(Integer.class).single()).isEqualTo(1);
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.sandbox.callback.SignedCallbacks;
 import kz.tirkeu.sandbox.callback.SignedCallbacks.Callback;
 import kz.tirkeu.sandbox.callback.SignedCallbacks.Delivery;
 
@@ -16,10 +17,12 @@ import kz.tirkeu.sandbox.callback.SignedCallbacks.Delivery;
  * @param decidedAt        when it was paid or declined
  * @param lastCallback     the confirmation as last posted (exact bytes and signature), for a replay
  * @param callbackDelivery how posting it went
+ * @param callbacksAccepted how many times the platform accepted a confirmation (2xx), replays included: a tester waits for
+ *                          a replay to have arrived by this, rather than guessing how long the post takes
  */
 public record Invoice(String id, String reference, Iin payer, List<Item> items, long amountKzt, URI callbackUrl, URI returnUrl,
                       Instant createdAt, Instant expiresAt, Status status, Optional<String> paymentId, Optional<Instant> decidedAt,
-                      Optional<Callback> lastCallback, Optional<Delivery> callbackDelivery) {
+                      Optional<Callback> lastCallback, Optional<Delivery> callbackDelivery, int callbacksAccepted) {
 
     public enum Status { PENDING, PAID, DECLINED, EXPIRED, REFUNDED }
 
@@ -33,21 +36,22 @@ public record Invoice(String id, String reference, Iin payer, List<Item> items, 
     /** The payment was reversed after the fact (a bank chargeback, an operator's refund). */
     Invoice refunded() {
         return new Invoice(id, reference, payer, items, amountKzt, callbackUrl, returnUrl, createdAt, expiresAt, Status.REFUNDED,
-                paymentId, decidedAt, lastCallback, callbackDelivery);
+                paymentId, decidedAt, lastCallback, callbackDelivery, callbacksAccepted);
     }
 
     Invoice expired() {
         return new Invoice(id, reference, payer, items, amountKzt, callbackUrl, returnUrl, createdAt, expiresAt, Status.EXPIRED,
-                paymentId, decidedAt, lastCallback, callbackDelivery);
+                paymentId, decidedAt, lastCallback, callbackDelivery, callbacksAccepted);
     }
 
     Invoice decided(Status outcome, String newPaymentId, Instant at, Callback callback) {
         return new Invoice(id, reference, payer, items, amountKzt, callbackUrl, returnUrl, createdAt, expiresAt, outcome,
-                Optional.of(newPaymentId), Optional.of(at), Optional.of(callback), Optional.empty());
+                Optional.of(newPaymentId), Optional.of(at), Optional.of(callback), Optional.empty(), callbacksAccepted);
     }
 
     Invoice withDelivery(Delivery delivery) {
         return new Invoice(id, reference, payer, items, amountKzt, callbackUrl, returnUrl, createdAt, expiresAt, status,
-                paymentId, decidedAt, lastCallback, Optional.of(delivery));
+                paymentId, decidedAt, lastCallback, Optional.of(delivery),
+                delivery.state() == SignedCallbacks.State.POSTED ? callbacksAccepted + 1 : callbacksAccepted);
     }
 }

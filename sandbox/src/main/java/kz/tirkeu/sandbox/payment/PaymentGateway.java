@@ -110,7 +110,7 @@ public final class PaymentGateway implements AutoCloseable {
             }
             Invoice invoice = new Invoice(UUID.randomUUID().toString(), reference, payer, items, total, callbackUrl, returnUrl,
                     now, now.plus(settings.invoiceValidity()), Status.PENDING, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), 0);
             invoices.put(invoice.id(), invoice);
             pendingByReference.put(reference, invoice.id());
             Iterator<Invoice> oldest = invoices.values().iterator();

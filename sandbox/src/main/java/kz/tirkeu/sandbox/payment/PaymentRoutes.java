@@ -60,16 +60,20 @@ public final class PaymentRoutes {
                     invoice.decidedAt().orElse(null), invoice.lastCallback().map(callback -> new CallbackView(callback.url().toString(),
                             invoice.callbackDelivery().map(delivery -> delivery.state().name()).orElse("PENDING"),
                             invoice.callbackDelivery().map(delivery -> delivery.attempts()).orElse(0),
-                            invoice.callbackDelivery().flatMap(delivery -> delivery.lastError()).orElse(null))).orElse(null));
+                            invoice.callbackDelivery().flatMap(delivery -> delivery.lastError()).orElse(null), invoice.callbacksAccepted()))
+                            .orElse(null));
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemView(String code, String description, long amountKzt) {}
 
-    /** How posting the confirmation went: PENDING, POSTED or GAVE_UP after {@code attempts}. */
+    /**
+     * How posting the confirmation went: PENDING, POSTED or GAVE_UP after {@code attempts}; {@code accepted}: how many
+     * confirmations, replays included, the platform has accepted.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CallbackView(String callbackUrl, String state, int attempts, String lastError) {}
+    record CallbackView(String callbackUrl, String state, int attempts, String lastError, int accepted) {}
 
     private final PaymentGateway gateway;
     private final SandboxAddress address;
