@@ -472,13 +472,8 @@ class ApplicationProcessTest {
     }
 
     private void awaitStatus(String number, String status) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
-        String now = "";
-        while (java.time.Instant.now().isBefore(deadline) && !now.equals(status)) {
-            now = db.sql("select status from application where number = ?").param(number).query(String.class).single();
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        assertThat(now).isEqualTo(status);
+        org.awaitility.Awaitility.await(number + " " + status).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> db.sql("select status from application where number = ?").param(number).query(String.class).single(), status::equals);
     }
 
     @Test

@@ -149,13 +149,7 @@ class RegistrationToHandoverTest {
     }
 
     private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        T value = probe.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-            value = probe.get();
-        }
-        assertThat(done.test(value)).as(what + ": " + value).isTrue();
-        return value;
+        return org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(probe::get, done::test);
     }
 }

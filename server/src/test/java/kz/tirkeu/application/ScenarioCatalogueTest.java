@@ -11,6 +11,7 @@ import kz.tirkeu.testing.TestClock;
 import kz.tirkeu.testing.TirkeuClient;
 import kz.tirkeu.testing.TirkeuClient.Reply;
 import kz.tirkeu.testing.TirkeuServerTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -307,7 +308,10 @@ class ScenarioCatalogueTest {
         awaitStatus(number, "AWAITING_BUYER_SIGNATURE");
         if (replayCallback) {
             client.post("/sandbox/payments/v1/invoices/" + invoice.path("invoiceId").asString() + "/callback-replay", "", null);
-            java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
+            // Posted asynchronously: count only once the platform has accepted the replay.
+            String replayed = "/sandbox/payments/v1/invoices/" + invoice.path("invoiceId").asString();
+            Awaitility.await(id + ": the replayed callback accepted").atMost(Duration.ofSeconds(15))
+                    .until(() -> client.get(replayed, null).body().path("callback").path("accepted").asInt() == 2);
             assertThat(db.sql("select count(*) from application_action a join application p on p.id = a.application_id where p.number = ? and a.action = 'PAID'")
                     .param(number).query(Integer.class).single()).as(id).isEqualTo(1);
         }
@@ -334,23 +338,14 @@ class ScenarioCatalogueTest {
     }
 
     private void awaitStatus(String number, String status) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline) && !statusOf(number).equals(status)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        assertThat(statusOf(number)).isEqualTo(status);
+        Awaitility.await(number + " " + status).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> statusOf(number), status::equals);
     }
 
     private void awaitPaymentStatus(String invoiceId, String status) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            String now = db.sql("select status from application_payment where invoice_id = ?").param(invoiceId).query(String.class).optional().orElse("");
-            if (now.equals(status)) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        throw new AssertionError("payment " + invoiceId + " never became " + status);
+        Awaitility.await("payment " + invoiceId + " " + status).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> db.sql("select status from application_payment where invoice_id = ?").param(invoiceId).query(String.class).optional()
+                        .orElse(""), status::equals);
     }
 
     private String statusOf(String number) {

@@ -69,10 +69,9 @@ class PscPagesTest extends BrowserTest {
         CollectionRecord ordered = awaitOrdered(number);
         advanceUntil("/sandbox/print-centre/v1/jobs/" + ordered.printJobId().get(), "DELIVERED_TO_PSC");
         advanceUntil("/sandbox/plate-maker/v1/orders/" + ordered.plateOrderId().get(), "AT_PSC");
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!collections.find(number).orElseThrow().ready() && Instant.now().isBefore(deadline)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
+        // Fails here, naming what did not happen, rather than falling through to the browser's wait.
+        org.awaitility.Awaitility.await(number + " ready at the PSC").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> collections.find(number).orElseThrow().ready());
         browser.waiting().until(d -> journeys.text("row-" + number).contains("Ready for collection"));
         assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-stayed")).as("not reloaded").isEqualTo("yes");
         // Ready: reception by a digital documents code, a wrong one first; no application number (P8 asks only who it is).
@@ -109,16 +108,9 @@ class PscPagesTest extends BrowserTest {
     }
 
     private CollectionRecord awaitOrdered(String number) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        CollectionRecord record = collections.find(number).orElse(null);
-        while ((record == null || record.printJobId().isEmpty() || record.plateOrderId().isEmpty()) && Instant.now().isBefore(deadline)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-            record = collections.find(number).orElse(null);
-        }
-        assertThat(record).isNotNull();
-        assertThat(record.printJobId()).isPresent();
-        assertThat(record.plateOrderId()).isPresent();
-        return record;
+        return org.awaitility.Awaitility.await(number + " ordered from the print centre and the plate maker").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> collections.find(number).orElse(null),
+                        record -> record != null && record.printJobId().isPresent() && record.plateOrderId().isPresent());
     }
 
 }

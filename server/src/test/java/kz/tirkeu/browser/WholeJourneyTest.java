@@ -193,13 +193,7 @@ class WholeJourneyTest extends BrowserTest {
     }
 
     private static <T> T awaitUntil(String what, java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        T value = probe.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-            value = probe.get();
-        }
-        assertThat(done.test(value)).as(what + ": " + value).isTrue();
-        return value;
+        return org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(probe::get, done::test);
     }
 }

@@ -144,10 +144,7 @@ class GeneratedClientTest {
     }
 
     private static void awaitStatus(Call call, String expected) throws ApiException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline) && !status(call.get()).equals(expected)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        assertThat(status(call.get())).isEqualTo(expected);
+        org.awaitility.Awaitility.await("status " + expected).atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> status(call.get()), expected::equals);
     }
 }

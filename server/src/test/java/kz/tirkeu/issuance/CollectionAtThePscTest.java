@@ -496,15 +496,7 @@ class CollectionAtThePscTest {
     }
 
     private static <T> T await(String what, Supplier<T> look, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plusSeconds(40);
-        T seen = look.get();
-        while (!done.test(seen)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not " + what + " within 40 s; last seen: " + seen);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-            seen = look.get();
-        }
-        return seen;
+        return org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(40)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(look::get, done::test);
     }
 }

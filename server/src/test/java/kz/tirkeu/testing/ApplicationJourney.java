@@ -71,11 +71,8 @@ public final class ApplicationJourney {
     }
 
     public void awaitStatus(String number, String token, String expected) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline) && !status(number, token).equals(expected)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        assertThat(status(number, token)).as(number).isEqualTo(expected);
+        org.awaitility.Awaitility.await(number + " " + expected).atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> status(number, token), expected::equals);
     }
 
     public Reply delete(String path, String token) {
