@@ -26,7 +26,6 @@ import kz.tirkeu.regime.RegimeParameters;
 import kz.tirkeu.regime.RegimeRef;
 import kz.tirkeu.regime.SpecialRules;
 import kz.tirkeu.statesystems.Vin;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -57,7 +56,7 @@ public class ApplicationProcess {
 
     ApplicationProcess(Applications applications, ActionLog log, Checks checks, RetryQueue retries, Reviews reviews, NotificationPoint notifications,
                        RegimeGate regimes, RegimeOfApplication regimeOf, TransactionTemplate transaction, Clock clock,
-                       @Value("${tirkeu.application.buyer-deadline:10d}") Duration buyerDeadline, RefusalTexts refusalTexts) {
+                       ApplicationProperties properties, RefusalTexts refusalTexts) {
         this.applications = applications;
         this.refusalTexts = refusalTexts;
         this.log = log;
@@ -69,7 +68,7 @@ public class ApplicationProcess {
         this.regimeOf = regimeOf;
         this.transaction = transaction;
         this.clock = clock;
-        this.buyerDeadline = buyerDeadline;
+        this.buyerDeadline = properties.buyerDeadline();
     }
 
     /**

@@ -71,7 +71,7 @@ public class BuyerSteps {
     BuyerSteps(Applications applications, ActionLog log, ServiceCentres centres, MobileCitizensBase mbg, NotificationPoint notifications,
                PaymentGateway payments, Fees fees, RegistrationDecision decision, StatementSignatures statements, PlatformAddresses addresses, JdbcClient db,
                TransactionTemplate transaction, Clock clock,
-               @Value("${tirkeu.application.plate-types:STANDARD_SINGLE_LINE,REAR_TWO_LINE}") List<String> plateTypes,
+               ApplicationProperties properties,
                @Value("${tirkeu.payments.callback-secret:sandbox-payment-secret}") String callbackSecret, MessageSource messages) {
         this.messages = messages;
         this.applications = applications;
@@ -87,7 +87,7 @@ public class BuyerSteps {
         this.db = db;
         this.transaction = transaction;
         this.clock = clock;
-        this.plateTypes = List.copyOf(plateTypes);
+        this.plateTypes = properties.plateTypes();
         this.callbackSecret = callbackSecret.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -12,7 +12,6 @@ import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.notification.NoticeRequest;
 import kz.tirkeu.notification.NotificationPoint;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,10 +45,10 @@ public class HumanReview {
 
     HumanReview(Applications applications, ActionLog log, PoliceCases cases, Reviews reviews, ApplicationProcess process, RegistrationDecision decision,
                 NotificationPoint notifications, TransactionTemplate transaction, Clock clock,
-                @Value("${tirkeu.review.deadline:10d}") Duration deadline, ConflictOfInterest conflicts,
-                @Value("${tirkeu.review.four-eyes:false}") boolean fourEyes, RegimeOfApplication regimeOf) {
+                ReviewProperties properties, ConflictOfInterest conflicts,
+                RegimeOfApplication regimeOf) {
         this.conflicts = conflicts;
-        this.fourEyes = fourEyes;
+        this.fourEyes = properties.fourEyes();
         this.regimeOf = regimeOf;
         this.applications = applications;
         this.log = log;
@@ -60,7 +59,7 @@ public class HumanReview {
         this.notifications = notifications;
         this.transaction = transaction;
         this.clock = clock;
-        this.deadline = deadline;
+        this.deadline = properties.deadline();
     }
 
     /** The seller (for its organisation) or the buyer asks for review of the automated refusal their application stands on. */

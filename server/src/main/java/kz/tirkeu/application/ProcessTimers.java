@@ -1,8 +1,6 @@
 package kz.tirkeu.application;
 
-import java.time.Duration;
 import kz.tirkeu.platform.BackgroundWork;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +18,12 @@ class ProcessTimers extends BackgroundWork {
     private final boolean decideInBackground;
 
     ProcessTimers(ApplicationProcess process, RetryQueue retries, RegistrationDecision decision,
-                  @Value("${tirkeu.application.timers.enabled:true}") boolean enabled,
-                  @Value("${tirkeu.registration.decide-in-background:true}") boolean decideInBackground,
-                  @Value("${tirkeu.application.timers.interval:1s}") Duration interval) {
-        super("application-timers", interval, enabled);
+                  ApplicationProperties application, RegistrationProperties registration) {
+        super("application-timers", application.timers().interval(), application.timers().enabled());
         this.process = process;
         this.retries = retries;
         this.decision = decision;
-        this.decideInBackground = decideInBackground;
+        this.decideInBackground = registration.decideInBackground();
     }
 
     @Override

@@ -37,7 +37,6 @@ import kz.tirkeu.statesystems.PaymentGateway;
 import kz.tirkeu.statesystems.VehiclePassports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,8 +87,8 @@ public class RegistrationDecision {
                          Individuals individuals, PaymentGateway payments, StatementSignatures signatures, PlateAllocator plates,
                          CertificateIssuer certificates, VehicleRegister register, CollectionOrders collection, NotificationPoint notifications,
                          RegimeOfApplication regimeOf, JdbcClient db, TransactionTemplate transaction, Clock clock,
-                         @Value("${tirkeu.registration.decision-delay:0s}") Duration decisionDelay,
-                         @Value("${tirkeu.registration.issuing-unit}") String issuingUnit, ConflictOfInterest conflicts,
+                         RegistrationProperties properties,
+                         ConflictOfInterest conflicts,
                          RefusalTexts refusalTexts) {
         this.applications = applications;
         this.log = log;
@@ -109,8 +108,8 @@ public class RegistrationDecision {
         this.db = db;
         this.transaction = transaction;
         this.clock = clock;
-        this.decisionDelay = decisionDelay;
-        this.issuingUnit = issuingUnit;
+        this.decisionDelay = properties.decisionDelay();
+        this.issuingUnit = properties.issuingUnit();
         this.conflicts = conflicts;
         this.refusalTexts = refusalTexts;
     }

@@ -17,7 +17,6 @@ import kz.tirkeu.pki.validation.ValidationRequest;
 import kz.tirkeu.signatures.SignatureVerification;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +33,9 @@ class StatementSignatures {
     private final Set<KzRole> sellerRoles;
 
     StatementSignatures(SignatureVerification verification,
-                        @Value("${tirkeu.application.seller-signing-roles:FIRST_HEAD,SIGNING_RIGHT}") List<String> sellerRoles) {
+                        ApplicationProperties properties) {
         this.verification = verification;
-        this.sellerRoles = EnumSet.copyOf(sellerRoles.stream().map(String::strip).map(KzRole::valueOf).toList());
+        this.sellerRoles = EnumSet.copyOf(properties.sellerSigningRoles().stream().map(KzRole::valueOf).toList());
     }
 
     ExpectedSigner seller(ApplicationRecord record) {

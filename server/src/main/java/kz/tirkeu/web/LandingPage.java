@@ -1,5 +1,6 @@
 package kz.tirkeu.web;
 
+import kz.tirkeu.platform.web.PageController;
 import java.util.List;
 import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.regime.RegimeGate;

@@ -1,5 +1,6 @@
 package kz.tirkeu.web;
 
+import kz.tirkeu.platform.web.PageController;
 import java.util.UUID;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.AnySignedIn;

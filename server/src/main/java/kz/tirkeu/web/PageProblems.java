@@ -1,5 +1,6 @@
 package kz.tirkeu.web;
 
+import kz.tirkeu.platform.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -15,7 +15,7 @@ import kz.tirkeu.statesystems.RecyclingFees;
 import kz.tirkeu.statesystems.SaleContracts;
 import kz.tirkeu.statesystems.VehiclePassports;
 import kz.tirkeu.statesystems.Vin;
-import org.springframework.beans.factory.annotation.Value;
+import kz.tirkeu.application.ApplicationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ public class Checks {
 
     Checks(LegalEntities legalEntities, VehiclePassports passports, CustomsPayments customs, RecyclingFees recycling, Individuals individuals,
            SaleContracts contracts, AdministrativeFines fines,
-           @Value("${tirkeu.application.seller-oked-prefixes:4511,4519}") List<String> sellerOkedPrefixes) {
+           ApplicationProperties properties) {
         this.legalEntities = legalEntities;
         this.passports = passports;
         this.customs = customs;
@@ -44,7 +44,7 @@ public class Checks {
         this.individuals = individuals;
         this.contracts = contracts;
         this.fines = fines;
-        this.sellerOkedPrefixes = List.copyOf(sellerOkedPrefixes);
+        this.sellerOkedPrefixes = properties.sellerOkedPrefixes();
     }
 
     /**

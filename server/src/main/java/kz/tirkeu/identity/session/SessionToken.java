@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import kz.tirkeu.pki.cms.Digests;
+import org.springframework.modulith.NamedInterface;
 
 /** The secret a client presents (cookie or bearer). Only its SHA-256 is stored. */
+@NamedInterface("sessions")
 public record SessionToken(String value, Instant expiresAt) {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -25,12 +25,14 @@ import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Sessions in PostgreSQL, so that any number of server instances can serve them. A request is
  * authenticated with one query that also reads the person's roles in force, so withdrawing a role
  * or restricting a seller takes effect at the next request.
  */
+@NamedInterface("sessions")
 @Repository
 public class Sessions {
 

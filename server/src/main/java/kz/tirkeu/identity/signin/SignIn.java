@@ -1,5 +1,7 @@
 package kz.tirkeu.identity.signin;
 
+import kz.tirkeu.identity.IdentityNotice;
+import org.springframework.context.ApplicationEventPublisher;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,7 +16,6 @@ import kz.tirkeu.identity.session.SessionOwner;
 import kz.tirkeu.identity.session.SessionToken;
 import kz.tirkeu.identity.session.Sessions;
 import kz.tirkeu.identity.totp.TotpEnrolments;
-import kz.tirkeu.notification.NotificationPoint;
 import kz.tirkeu.pki.cert.KeyPurpose;
 import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.pki.cert.SubjectKind;
@@ -31,6 +32,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Sign-in as on eGov, for browsers and API clients alike: (1) the platform hands out a one-time
@@ -39,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * certificate; (3) the person confirms with a second factor (SMS code to the МБГ phone, or TOTP for
  * enrolled staff); only then is a session opened (Digital Code Art. 31(2)).
  */
+@NamedInterface("sessions")
 @Service
 public class SignIn {
 
@@ -50,13 +53,13 @@ public class SignIn {
     private final TotpEnrolments totp;
     private final SignatureVerification signatures;
     private final MobileCitizensBase mbg;
-    private final NotificationPoint notifications;
+    private final ApplicationEventPublisher events;
     private final Sessions sessions;
     private final IdentityProperties properties;
     private final Clock clock;
 
     SignIn(SignInChallenges challenges, SignInAttempts attempts, SecondFactorLocks locks, TotpEnrolments totp,
-           SignatureVerification signatures, MobileCitizensBase mbg, NotificationPoint notifications, Sessions sessions,
+           SignatureVerification signatures, MobileCitizensBase mbg, ApplicationEventPublisher events, Sessions sessions,
            IdentityProperties properties, Clock clock) {
         this.challenges = challenges;
         this.attempts = attempts;
@@ -64,7 +67,7 @@ public class SignIn {
         this.totp = totp;
         this.signatures = signatures;
         this.mbg = mbg;
-        this.notifications = notifications;
+        this.events = events;
         this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
@@ -93,7 +96,7 @@ public class SignIn {
                 attempts.add(new SignInAttempts.Attempt(attemptId, iin, certificate.bin(), certificate.commonName(), certificate.kind(),
                         certificate.roles(), SecondFactor.SMS, codeHash(attemptId, code), registered.phone().masked(), codeExpiresAt, now, null),
                         challengeId, certificate.serialHex());
-                notifications.sendOneTimeCode(iin, registered.phone(), code, locale);
+                events.publishEvent(new IdentityNotice.OneTimeCode(iin, registered.phone(), code, locale));
                 yield new SecondFactorRequested(attemptId, SecondFactor.SMS, Optional.of(registered.phone().masked()), codeExpiresAt,
                         certificate.commonName());
             }

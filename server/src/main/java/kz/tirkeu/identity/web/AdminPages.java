@@ -1,19 +1,24 @@
 package kz.tirkeu.identity.web;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.access.RoleGrant;
 import kz.tirkeu.identity.access.RoleGrants;
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.platform.SettingsInForce;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.ServiceCentres;
-import kz.tirkeu.web.PageController;
+import kz.tirkeu.platform.web.PageController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +38,13 @@ class AdminPages {
 
     private final RoleGrants grants;
     private final ServiceCentres centres;
-    private final ConfigurationInForce configuration;
+    private final List<SettingsInForce> areas;
 
-    AdminPages(RoleGrants grants, ServiceCentres centres, ConfigurationInForce configuration) {
+    /** Each business area says what it decides by; this page knows none of their properties. */
+    AdminPages(RoleGrants grants, ServiceCentres centres, List<SettingsInForce> areas) {
         this.grants = grants;
         this.centres = centres;
-        this.configuration = configuration;
+        this.areas = List.copyOf(areas);
     }
 
     @GetMapping("/admin/staff")
@@ -112,7 +118,11 @@ class AdminPages {
     @GetMapping("/admin/configuration")
     @Allowed({Role.ADMIN, Role.AUDITOR})
     String configuration(Model model) {
-        model.addAttribute("settings", configuration.now());
+        Map<SettingsInForce.Group, List<SettingsInForce.Setting>> groups = areas.stream()
+                .flatMap(area -> area.settings().stream())
+                .sorted(Comparator.comparingInt(SettingsInForce.Setting::rank))
+                .collect(Collectors.groupingBy(SettingsInForce.Setting::group, () -> new EnumMap<>(SettingsInForce.Group.class), Collectors.toList()));
+        model.addAttribute("groups", groups);
         return "admin/configuration";
     }
 

@@ -8,11 +8,13 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The person a request is from, as {@link SessionAuthentication} found it. Controllers simply declare a
  * {@link SignedInPerson} parameter.
  */
+@NamedInterface("access")
 public class CurrentPerson implements HandlerMethodArgumentResolver {
 
     static final String ATTRIBUTE = SignedInPerson.class.getName();

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A filter that authenticates a machine client (a partner system, see the partner area) its own way, ahead of
@@ -16,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session of the ordinary kind is looked for — a machine client's request is never also a browser's or an API
  * client's. Declare it as a bean (with its servlet registration disabled: it runs inside the security chain only).
  */
+@NamedInterface("sessions")
 public abstract class MachineClientAuthentication extends OncePerRequestFilter {
 
     static final String HANDLED = MachineClientAuthentication.class.getName() + ".handled";

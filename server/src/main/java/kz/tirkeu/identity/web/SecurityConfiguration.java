@@ -7,7 +7,7 @@ import kz.tirkeu.identity.IdentityProperties;
 import kz.tirkeu.identity.session.Sessions;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.platform.web.ProblemWriter;
-import kz.tirkeu.web.NcaLayerAddress;
+import kz.tirkeu.platform.NcaLayerAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

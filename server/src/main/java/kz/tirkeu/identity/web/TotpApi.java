@@ -1,14 +1,13 @@
 package kz.tirkeu.identity.web;
 
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.signin.SignIn;
 import kz.tirkeu.identity.totp.TotpEnrolments;
-import kz.tirkeu.notification.NoticeRequest;
-import kz.tirkeu.notification.NotificationPoint;
+import kz.tirkeu.identity.IdentityNotice;
+import org.springframework.context.ApplicationEventPublisher;
 import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -31,12 +30,12 @@ class TotpApi {
 
     private final TotpEnrolments enrolments;
     private final SignIn signIn;
-    private final NotificationPoint notifications;
+    private final ApplicationEventPublisher events;
 
-    TotpApi(TotpEnrolments enrolments, SignIn signIn, NotificationPoint notifications) {
+    TotpApi(TotpEnrolments enrolments, SignIn signIn, ApplicationEventPublisher events) {
         this.enrolments = enrolments;
         this.signIn = signIn;
-        this.notifications = notifications;
+        this.events = events;
     }
 
     /** A challenge signed with the AUTH key, as at sign-in. */
@@ -55,7 +54,7 @@ class TotpApi {
             throw new ProblemException("CODE_WRONG", HttpStatus.BAD_REQUEST,
                     "The code does not match. Check the app's clock and enter the code it shows now.").situation("totp");
         }
-        notifications.notify(new NoticeRequest(person.iin(), "security.totp-enrolled", Map.of(), null));
+        events.publishEvent(new IdentityNotice.SignInChanged(person.iin(), IdentityNotice.Change.TOTP_ENROLLED));
         return ResponseEntity.noContent().build();
     }
 
@@ -66,7 +65,7 @@ class TotpApi {
         if (!enrolments.remove(person.iin())) {
             throw new ProblemException("TOTP_NOT_ENROLLED", HttpStatus.NOT_FOUND, "No authenticator app is enrolled for you.");
         }
-        notifications.notify(new NoticeRequest(person.iin(), "security.totp-removed", Map.of(), null));
+        events.publishEvent(new IdentityNotice.SignInChanged(person.iin(), IdentityNotice.Change.TOTP_REMOVED));
         return ResponseEntity.noContent().build();
     }
 

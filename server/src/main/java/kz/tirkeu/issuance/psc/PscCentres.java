@@ -3,11 +3,13 @@ package kz.tirkeu.issuance.psc;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.ServiceCentres;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A PSC's name, address and hours for the pages, from the ЦОН catalogue. The catalogue being silent
  * never stops a page: the centre is then shown by its code alone.
  */
+@NamedInterface("psc")
 @Component
 public class PscCentres {
 

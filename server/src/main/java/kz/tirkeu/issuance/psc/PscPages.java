@@ -9,7 +9,7 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.platform.web.LiveLists;
 import kz.tirkeu.platform.web.ProblemException;
-import kz.tirkeu.web.PageController;
+import kz.tirkeu.platform.web.PageController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

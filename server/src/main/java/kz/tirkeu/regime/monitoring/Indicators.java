@@ -3,6 +3,7 @@ package kz.tirkeu.regime.monitoring;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The monitoring indicators of a regime for a period (Digital Code Art. 54; dissertation art. 18), computed from the
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param regime the regime's code
  */
+@NamedInterface("monitoring")
 public record Indicators(String regime, Period period, Tally total, List<Tally> byRegion, List<Tally> byDealer) {
 
     public Indicators {

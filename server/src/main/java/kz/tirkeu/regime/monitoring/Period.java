@@ -6,11 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import kz.tirkeu.regime.InvalidRegime;
 import kz.tirkeu.regime.RegimeDates;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A reporting period: whole days of Kazakhstan (Asia/Almaty), both ends included, as a report's title states them
  * ("01.01.2026–31.03.2026"). What happened from the first day's midnight up to the midnight after the last day counts.
  */
+@NamedInterface("monitoring")
 public record Period(LocalDate from, LocalDate to) {
 
     /** A year and a day: a year's report fits, a decade's cannot slow the server down. */

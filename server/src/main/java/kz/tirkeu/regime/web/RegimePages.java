@@ -8,7 +8,7 @@ import kz.tirkeu.regime.RegimeParameters;
 import kz.tirkeu.regime.RegimeRegistry;
 import kz.tirkeu.regime.monitoring.Period;
 import kz.tirkeu.regime.monitoring.RegimeMonitoring;
-import kz.tirkeu.web.PageController;
+import kz.tirkeu.platform.web.PageController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,12 +1,14 @@
 package kz.tirkeu.registry.certificate;
 
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Issues the registration certificate (S19): the СРТС series and number, and the digital certificate —
  * a signed digital document (issue 1's format) under the platform's own legal-entity key, time-stamped,
  * verifiable offline and on the public page.
  */
+@NamedInterface("certificates")
 public interface CertificateIssuer {
 
     /**

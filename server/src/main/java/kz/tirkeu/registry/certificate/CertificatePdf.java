@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The registration certificate as a printable PDF, in Kazakh or in Russian, one language per file so
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  * <p>Kazakh Cyrillic (ә ғ қ ң ө ұ ү һ і) is outside the PDF standard fonts, so DejaVu Sans is embedded
  * (subset) from the jasperreports-fonts jar.
  */
+@NamedInterface("certificates")
 @Component
 public class CertificatePdf {
 

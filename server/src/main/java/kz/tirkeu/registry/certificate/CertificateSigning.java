@@ -20,6 +20,7 @@ import kz.tirkeu.platform.PlatformAddresses;
 import kz.tirkeu.signatures.SignatureVerification;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The platform's seal on registration certificates: its organisation SIGN key, the CA's time-stamp
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * persona key, served by this very server once it listens. A key that cannot be loaded is not cached,
  * so the next certificate tries again.
  */
+@NamedInterface("certificates")
 @Component
 @EnableConfigurationProperties(CertificateProperties.class)
 public class CertificateSigning {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.web.Allowed;
 import kz.tirkeu.platform.web.ProblemException;
-import kz.tirkeu.web.PageController;
+import kz.tirkeu.platform.web.PageController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

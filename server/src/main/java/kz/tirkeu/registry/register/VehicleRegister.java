@@ -18,12 +18,14 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The register of vehicles: one record per VIN (the database refuses a second), each with the history
  * of what was done to it. Written in the caller's transaction, so a registration and the application's
  * log entry that records it commit together or not at all.
  */
+@NamedInterface("register")
 @Repository
 public class VehicleRegister {
 

@@ -2,6 +2,7 @@ package kz.tirkeu.registry.register;
 
 import java.time.Instant;
 import kz.tirkeu.statesystems.VehiclePassports;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A vehicle's record in the register: one per VIN, with its owner, its data from ЭПТС as read at the
@@ -9,5 +10,6 @@ import kz.tirkeu.statesystems.VehiclePassports;
  *
  * @param registeredBy "PLATFORM" for the automatic decision, else the officer's IIN
  */
+@NamedInterface("register")
 public record VehicleRegistration(String vin, String ownerIin, String ownerName, VehiclePassports.VehiclePassport vehicle, String plateNumber,
                                   String region, String certificateNumber, String applicationNumber, Instant registeredAt, String registeredBy) {}

@@ -1,6 +1,5 @@
-package kz.tirkeu.web;
+package kz.tirkeu.platform;
 
-import kz.tirkeu.platform.PlatformAddresses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
