@@ -24,10 +24,12 @@ class PlatformSettingsInForce implements SettingsInForce {
     @Override
     public List<Setting> settings() {
         boolean sandbox = environment.getProperty("tirkeu.sandbox.enabled", Boolean.class, true);
+        // The sandbox's own setting (read by the sandbox module): not set, it is under our public address.
+        String sandboxBase = environment.getProperty("tirkeu.sandbox.base-url", "");
         return List.of(
                 new Setting(SYSTEMS, 5, "public-base-url", "admin.config.publicBase", Shown.address(addresses.publicBase().toString())),
                 new Setting(SYSTEMS, 10, "state-systems-url", "admin.config.stateSystems", Shown.address(addresses.stateSystem("").toString())),
                 new Setting(SYSTEMS, 50, "sandbox-url", "admin.config.sandbox",
-                        sandbox ? Shown.address(addresses.publicBase() + "/sandbox") : Shown.message("admin.config.sandboxOff")));
+                        sandbox ? Shown.address(sandboxBase.isBlank() ? addresses.publicBase() + "/sandbox" : sandboxBase) : Shown.message("admin.config.sandboxOff")));
     }
 }
