@@ -35,6 +35,16 @@ public class ApplicationQueries {
                 .orElseThrow(ApplicationProcess::notFound);
     }
 
+    /** An application's number, for finding it again; whether the person may see it is {@link #visibleTo(SignedInPerson, String)}'s to say. */
+    public Optional<String> numberOf(java.util.UUID applicationId) {
+        return applications.find(applicationId).map(ApplicationRecord::number);
+    }
+
+    /** Which of these VINs an open application holds: a car on its way to registration cannot be sold again. */
+    public java.util.Set<String> heldByOpenApplications(java.util.Collection<String> vins) {
+        return applications.heldByOpenApplications(vins);
+    }
+
     private boolean buyerMaySee(ApplicationRecord record) {
         return applications.sellerHasSigned(record.id());
     }

@@ -51,6 +51,13 @@ class Applications {
                 .params(vin.value(), closed).query((rs, n) -> ApplicationStatus.valueOf(rs.getString(1))).optional();
     }
 
+    /** Which of these VINs an open application holds, in one query. */
+    java.util.Set<String> heldByOpenApplications(java.util.Collection<String> vins) {
+        String[] closed = java.util.Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::closed).map(Enum::name).toArray(String[]::new);
+        return java.util.Set.copyOf(db.sql("select vin from application where vin = any(?) and status <> all(?)")
+                .params(vins.toArray(String[]::new), closed).query(String.class).list());
+    }
+
     Optional<ApplicationRecord> find(UUID id) {
         return db.sql("select * from application where id = ?").param(id).query(Applications::row).optional();
     }

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kz.tirkeu.application.ApplicationQueries;
 import kz.tirkeu.platform.PlatformAddresses;
+import kz.tirkeu.registry.register.VehicleRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +32,15 @@ class SandboxWalkthrough {
     record ReadyCar(String vin, String buyerIin, String sellerPersona, String buyerPersona) {}
 
     private final PlatformAddresses addresses;
-    private final JdbcClient db;
+    private final ApplicationQueries applications;
+    private final VehicleRegister register;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SandboxWalkthrough(PlatformAddresses addresses, JdbcClient db, JsonMapper json) {
+    SandboxWalkthrough(PlatformAddresses addresses, ApplicationQueries applications, VehicleRegister register, JsonMapper json) {
         this.addresses = addresses;
-        this.db = db;
+        this.applications = applications;
+        this.register = register;
         this.json = json;
     }
 
@@ -65,10 +68,8 @@ class SandboxWalkthrough {
                     candidates.add(vehicle.path("vin").asString());
                 }
             }
-            Set<String> taken = Set.copyOf(db.sql("""
-                            select vin from application where vin = any(?) and status not in ('REFUSED', 'DECLINED', 'EXPIRED')
-                            union select vin from vehicle_registration where vin = any(?)""")
-                    .params(candidates.toArray(String[]::new), candidates.toArray(String[]::new)).query(String.class).list());
+            Set<String> taken = new java.util.HashSet<>(applications.heldByOpenApplications(candidates));
+            taken.addAll(register.registeredAmong(candidates));
             Optional<String> free = candidates.stream().filter(vin -> !taken.contains(vin)).findFirst();
             if (free.isEmpty()) {
                 // Every car of theirs is registered or on its way: the sandbox's factory makes another, so the walk-through always works.

@@ -248,7 +248,7 @@ class ScenarioCatalogueTest {
         assertThat(cheap.code()).isEqualTo("CALLBACK_NOT_CONFIRMED");
         assertThat(unpaid.code()).as("the right amount, but the gateway has no payment").isEqualTo("CALLBACK_NOT_CONFIRMED");
         assertThat(statusOf(number)).isEqualTo("AWAITING_PAYMENT");
-        assertThat(db.sql("select status from application_payment where invoice_id = ?").param(invoiceId).query(String.class).single()).isEqualTo("PENDING");
+        assertThat(db.sql("select status from payment_invoice where invoice_id = ?").param(invoiceId).query(String.class).single()).isEqualTo("PENDING");
 
         client.post("/sandbox/payments/v1/invoices/" + invoiceId + "/payment", Map.of("action", "pay"), null);
         awaitStatus(number, "AWAITING_BUYER_SIGNATURE");
@@ -344,7 +344,7 @@ class ScenarioCatalogueTest {
 
     private void awaitPaymentStatus(String invoiceId, String status) {
         Awaitility.await("payment " + invoiceId + " " + status).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                .until(() -> db.sql("select status from application_payment where invoice_id = ?").param(invoiceId).query(String.class).optional()
+                .until(() -> db.sql("select status from payment_invoice where invoice_id = ?").param(invoiceId).query(String.class).optional()
                         .orElse(""), status::equals);
     }
 

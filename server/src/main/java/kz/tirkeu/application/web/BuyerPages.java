@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.platform.CannotServe;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Base64;
 import java.util.List;
@@ -10,7 +11,10 @@ import kz.tirkeu.application.ApplicationProcess;
 import kz.tirkeu.application.ApplicationQueries;
 import kz.tirkeu.application.ApplicationRecord;
 import kz.tirkeu.application.ApplicationStatus;
-import kz.tirkeu.application.BuyerSteps;
+import kz.tirkeu.application.BuyerPhone;
+import kz.tirkeu.application.BuyerSignature;
+import kz.tirkeu.application.CollectionChoices;
+import kz.tirkeu.application.FeePayment;
 import kz.tirkeu.application.HumanReview;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
@@ -42,7 +46,10 @@ class BuyerPages {
     private static final String DEFAULT_REGION = "02";
 
     private final ApplicationProcess process;
-    private final BuyerSteps steps;
+    private final CollectionChoices choices;
+    private final BuyerPhone buyerPhone;
+    private final FeePayment fees;
+    private final BuyerSignature buyerSignature;
     private final ApplicationQueries queries;
     private final ActionLog log;
     private final ServiceCentres centres;
@@ -53,13 +60,16 @@ class BuyerPages {
 
     private final kz.tirkeu.regime.RegimeGate regimes;
 
-    BuyerPages(ApplicationProcess process, BuyerSteps steps, ApplicationQueries queries, ActionLog log, ServiceCentres centres,
+    BuyerPages(ApplicationProcess process, CollectionChoices choices, BuyerPhone buyerPhone, FeePayment fees, BuyerSignature buyerSignature, ApplicationQueries queries, ActionLog log, ServiceCentres centres,
                InvoiceReturns invoices, NcaLayerAddress ncaLayer, HumanReview review, RegisteredDocuments documents,
                kz.tirkeu.regime.RegimeGate regimes) {
         this.review = review;
         this.regimes = regimes;
         this.process = process;
-        this.steps = steps;
+        this.choices = choices;
+        this.buyerPhone = buyerPhone;
+        this.fees = fees;
+        this.buyerSignature = buyerSignature;
         this.queries = queries;
         this.log = log;
         this.centres = centres;
@@ -89,7 +99,7 @@ class BuyerPages {
             case AWAITING_CHOICES -> choices(model, view, region);
             case AWAITING_BUYER_SIGNATURE -> {
                 kz.tirkeu.notification.Language language = StatementLanguages.forPage(request);
-                ApplicationPage.statement(model, steps.buyerStatement(buyer, number, language), language);
+                ApplicationPage.statement(model, buyerSignature.buyerStatement(buyer, number, language), language);
                 model.addAttribute("ncaLayerUrl", ncaLayer.url());
             }
             default -> { }
@@ -103,7 +113,7 @@ class BuyerPages {
                         .map(g -> g.facts().get("regionCode")).filter(r -> r != null).findFirst().orElse(DEFAULT_REGION);
         model.addAttribute("region", region);
         model.addAttribute("regions", java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "%02d".formatted(i)).toList());
-        model.addAttribute("plateTypes", steps.plateTypes());
+        model.addAttribute("plateTypes", choices.plateTypes());
         switch (centres.inRegion(region)) {
             case Answer.Found<List<ServiceCentres.ServiceCentre>> found -> model.addAttribute("centres", found.value());
             case Answer.NotFound<List<ServiceCentres.ServiceCentre>> none -> model.addAttribute("centres", List.of());
@@ -145,7 +155,7 @@ class BuyerPages {
             redirect.addFlashAttribute("choiceError", pscCode.isBlank() ? "error.psc.missing" : "error.plateType.missing");
             return back(number);
         }
-        return act(number, redirect, () -> steps.choose(buyer, number, pscCode, plateType));
+        return act(number, redirect, () -> choices.choose(buyer, number, pscCode, plateType));
     }
 
     @PostMapping("/buyer/applications/{number}/phone")
@@ -153,11 +163,11 @@ class BuyerPages {
                  RedirectAttributes redirect) {
         redirect.addFlashAttribute("phone", phone);
         try {
-            steps.enterPhone(buyer, number, phone, locale);
+            buyerPhone.enterPhone(buyer, number, phone, locale);
             redirect.addFlashAttribute("codeSent", true);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("phoneError", "error.phone.shape");
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             SellerPages.flashProblem(redirect, e);
         }
         return back(number);
@@ -166,15 +176,15 @@ class BuyerPages {
     @PostMapping("/buyer/applications/{number}/phone/confirmation")
     String confirmPhone(SignedInPerson buyer, @PathVariable String number, @RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
         redirect.addFlashAttribute("codeSent", true);
-        return act(number, redirect, () -> steps.confirmPhone(buyer, number, code.strip()));
+        return act(number, redirect, () -> buyerPhone.confirmPhone(buyer, number, code.strip()));
     }
 
     /** S17: the invoice, then the gateway's own page; it sends the buyer back to /cabinet?invoiceId=…, which comes here. */
     @PostMapping("/buyer/applications/{number}/invoice")
     String pay(SignedInPerson buyer, @PathVariable String number, RedirectAttributes redirect) {
         try {
-            return "redirect:" + steps.invoice(buyer, number).paymentPageUrl();
-        } catch (ProblemException e) {
+            return "redirect:" + fees.invoice(buyer, number).paymentPageUrl();
+        } catch (CannotServe e) {
             SellerPages.flashProblem(redirect, e);
             return back(number);
         }
@@ -182,7 +192,7 @@ class BuyerPages {
 
     @GetMapping("/buyer/payments/{invoiceId}")
     String paymentReturn(SignedInPerson buyer, @PathVariable String invoiceId, @RequestParam(required = false) String status) {
-        String number = invoices.applicationOf(invoiceId).orElseThrow(() -> new kz.tirkeu.application.ApplicationRefused("APPLICATION_NOT_FOUND", org.springframework.http.HttpStatus.NOT_FOUND, "You have no application with this number."));
+        String number = invoices.applicationOf(invoiceId).orElseThrow(() -> new kz.tirkeu.application.ApplicationRefused("APPLICATION_NOT_FOUND", kz.tirkeu.platform.CannotServe.Reason.NOT_FOUND, "You have no application with this number."));
         queries.visibleTo(buyer, number); // someone else's invoice is "not found", like someone else's application
         return "redirect:/buyer/applications/" + number + ("DECLINED".equals(status) ? "?paymentDeclined" : "");
     }
@@ -195,7 +205,7 @@ class BuyerPages {
             return back(number);
         }
         kz.tirkeu.notification.Language signed = kz.tirkeu.notification.Language.ofTag(language).orElse(StatementLanguages.forPage(request));
-        return act(number, redirect, () -> steps.buyerSign(buyer, number, Base64.getMimeDecoder().decode(signature.strip()), signed));
+        return act(number, redirect, () -> buyerSignature.buyerSign(buyer, number, Base64.getMimeDecoder().decode(signature.strip()), signed));
     }
 
     /** Digital Code Art. 39: the buyer asks for a police officer to review the automated refusal. */
@@ -208,7 +218,7 @@ class BuyerPages {
     private String act(String number, RedirectAttributes redirect, Runnable step) {
         try {
             step.run();
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             SellerPages.flashProblem(redirect, e);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problemCode", "INVALID_VALUE");

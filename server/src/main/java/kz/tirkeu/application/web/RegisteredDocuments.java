@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.tirkeu.application.ApplicationStatus;
-import kz.tirkeu.issuance.CollectionRecord;
-import kz.tirkeu.issuance.CollectionTable;
-import kz.tirkeu.issuance.IssuanceProperties;
+import kz.tirkeu.issuance.DocumentsAtPsc;
 import kz.tirkeu.issuance.psc.PscCentres;
 import kz.tirkeu.registry.certificate.CertificateIssuer;
 import kz.tirkeu.registry.certificate.IssuedCertificate;
@@ -28,15 +26,13 @@ class RegisteredDocuments {
             ApplicationStatus.HANDED_OVER);
 
     private final CertificateIssuer certificates;
-    private final CollectionTable collections;
+    private final DocumentsAtPsc collections;
     private final PscCentres centres;
-    private final IssuanceProperties issuance;
 
-    RegisteredDocuments(CertificateIssuer certificates, CollectionTable collections, PscCentres centres, IssuanceProperties issuance) {
+    RegisteredDocuments(CertificateIssuer certificates, DocumentsAtPsc collections, PscCentres centres) {
         this.certificates = certificates;
         this.collections = collections;
         this.centres = centres;
-        this.issuance = issuance;
     }
 
     /**
@@ -56,12 +52,13 @@ class RegisteredDocuments {
         if (view.status() == ApplicationStatus.REGISTERED) {
             return;
         }
-        Optional<CollectionRecord> record = collections.find(view.number());
-        String psc = record.map(r -> r.order().pscCode()).orElse(registration.get("psc"));
+        Optional<DocumentsAtPsc.Collection> collection = collections.of(view.number());
+        String psc = collection.map(DocumentsAtPsc.Collection::pscCode).orElse(registration.get("psc"));
         if (psc != null) {
             model.addAttribute("collection", new Collection(centres.of(psc),
-                    record.flatMap(CollectionRecord::readyAt).map(ready -> ready.plus(java.time.Duration.ofDays(issuance.collectionDays()))).orElse(null),
-                    record.flatMap(CollectionRecord::queueTicket).orElse(null), record.flatMap(CollectionRecord::handedOverAt).orElse(null)));
+                    collection.flatMap(DocumentsAtPsc.Collection::collectBy).orElse(null),
+                    collection.flatMap(DocumentsAtPsc.Collection::queueTicket).orElse(null),
+                    collection.flatMap(DocumentsAtPsc.Collection::handedOverAt).orElse(null)));
         }
     }
 

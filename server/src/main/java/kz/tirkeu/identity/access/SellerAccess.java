@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.access;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,14 +10,15 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.Iin;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which employees of a legal entity may act as its sellers. By default every employee signing in
- * with the entity's key may; the entity's first head can restrict it to the employees listed.
+ * with the entity's key may; the entity's first head can restrict it to the employees listed. The rule itself
+ * is the database function {@code seller_may_act} beside these tables (V90), which a session's authentication
+ * asks in its one query: nobody else reads {@code seller_policy} or {@code seller_authorisation}.
  */
 @Repository
 public class SellerAccess {
@@ -55,7 +57,7 @@ public class SellerAccess {
                     .params(UUID.randomUUID(), bin.value(), employee.value(), head.iin().value(), now())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new AccessChangeRefused("SELLER_ALREADY_AUTHORISED", HttpStatus.CONFLICT, employee + " is already listed as a seller.", employee);
+            throw new AccessChangeRefused("SELLER_ALREADY_AUTHORISED", CannotServe.Reason.CONFLICT, employee + " is already listed as a seller.", employee);
         }
         return rules(bin);
     }
@@ -66,14 +68,14 @@ public class SellerAccess {
                 .params(head.iin().value(), now(), bin.value(), employee.value())
                 .update();
         if (changed == 0) {
-            throw new AccessChangeRefused("SELLER_NOT_AUTHORISED", HttpStatus.NOT_FOUND, employee + " is not listed as a seller.", employee);
+            throw new AccessChangeRefused("SELLER_NOT_AUTHORISED", CannotServe.Reason.NOT_FOUND, employee + " is not listed as a seller.", employee);
         }
         return rules(bin);
     }
 
     private static void requireHead(SignedInPerson person, Bin bin) {
         if (!person.isHeadOf(bin)) {
-            throw new AccessChangeRefused("NOT_THE_HEAD", HttpStatus.FORBIDDEN,
+            throw new AccessChangeRefused("NOT_THE_HEAD", CannotServe.Reason.FORBIDDEN,
                     "Only the first head of the organisation, signed in with its key, decides who may act as its seller.");
         }
     }

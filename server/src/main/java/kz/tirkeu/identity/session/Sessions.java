@@ -91,11 +91,7 @@ public class Sessions {
                         select s.id, s.iin, s.bin, s.person_name, s.certificate_kind, s.certificate_roles, s.last_seen_at,
                                coalesce((select array_agg(g.role || ':' || g.scope) from role_grant g
                                           where g.iin = s.iin and g.withdrawn_at is null), '{}') as grants,
-                               (s.bin is null
-                                 or 'FIRST_HEAD' = any (s.certificate_roles)
-                                 or not exists (select 1 from seller_policy p where p.bin = s.bin and p.restricted)
-                                 or exists (select 1 from seller_authorisation a
-                                             where a.bin = s.bin and a.iin = s.iin and a.withdrawn_at is null)) as may_sell
+                               seller_may_act(s.bin, s.iin, s.certificate_roles) as may_sell
                           from session s
                          where s.token_hash = ? and s.ended_at is null and s.expires_at > ?
                            and s.last_seen_at + make_interval(secs => s.idle_timeout_seconds) > ?

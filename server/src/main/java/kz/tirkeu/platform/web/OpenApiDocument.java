@@ -179,6 +179,11 @@ class OpenApiDocument {
     @Bean
     OperationCustomizer stableNames() {
         return (operation, handler) -> {
+            io.swagger.v3.oas.annotations.Operation named = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+            if (named != null && !named.operationId().isBlank()) {
+                // Named by hand, to keep a name clients already use after the operation moved to another controller.
+                return operation;
+            }
             String area = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller)$", "");
             operation.setTags(List.of(area.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)));
             String method = handler.getMethod().getName();

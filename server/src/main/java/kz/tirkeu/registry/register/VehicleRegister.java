@@ -63,6 +63,12 @@ public class VehicleRegister {
         return db.sql("select exists (select 1 from vehicle_registration where vin = ?)").param(vin).query(Boolean.class).single();
     }
 
+    /** Which of these VINs the register holds, in one query. */
+    public java.util.Set<String> registeredAmong(java.util.Collection<String> vins) {
+        return java.util.Set.copyOf(db.sql("select vin from vehicle_registration where vin = any(?)")
+                .param(vins.toArray(String[]::new)).query(String.class).list());
+    }
+
     public Optional<VehicleRegistration> find(String vin) {
         return db.sql("select * from vehicle_registration where vin = ?").param(vin.strip().toUpperCase(Locale.ROOT)).query(this::row).optional();
     }
