@@ -1,5 +1,6 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import kz.tirkeu.application.checks.CheckResult;
@@ -27,7 +26,6 @@ import kz.tirkeu.regime.RegimeRef;
 import kz.tirkeu.regime.SpecialRules;
 import kz.tirkeu.statesystems.Vin;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -87,14 +85,14 @@ public class ApplicationProcess {
     public ApplicationRecord startAgain(SignedInPerson seller, String number, SpecialRules.Channel channel) {
         ApplicationRecord previous = ownedBySeller(seller, applications.find(number));
         if (!previous.status().closed()) {
-            throw new ApplicationRefused("APPLICATION_STILL_OPEN", HttpStatus.CONFLICT, "Application " + number + " is still open (" + previous.status()
+            throw new ApplicationRefused("APPLICATION_STILL_OPEN", CannotServe.Reason.CONFLICT, "Application " + number + " is still open (" + previous.status()
                     + "); it can be started again once it is refused, declined or expired.", number, ApplicationRefused.status(previous));
         }
         return start(seller, previous.vin(), previous.buyerIin(), channel, Optional.of(previous.number()));
     }
 
     private ApplicationRecord start(SignedInPerson seller, Vin vin, Iin buyer, SpecialRules.Channel channel, Optional<String> startedAgainFrom) {
-        Bin sellerBin = seller.bin().orElseThrow(() -> new ApplicationRefused("NOT_A_SELLER", HttpStatus.FORBIDDEN,
+        Bin sellerBin = seller.bin().orElseThrow(() -> new ApplicationRefused("NOT_A_SELLER", CannotServe.Reason.FORBIDDEN,
                 "Only a legal entity's employee, signed in with the entity's key, starts an application."));
         RegimeRef regime = regimes.admit(sellerBin, channel, clock.instant());
         ApplicationRecord created;
@@ -124,9 +122,9 @@ public class ApplicationProcess {
             default -> false;
         }).orElse(false);
         return registered
-                ? new ApplicationRefused("VIN_ALREADY_REGISTERED", HttpStatus.CONFLICT,
+                ? new ApplicationRefused("VIN_ALREADY_REGISTERED", CannotServe.Reason.CONFLICT,
                         "The vehicle with VIN " + vin + " is already registered; a registered vehicle is not registered again.", vin.value())
-                : new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
+                : new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", CannotServe.Reason.CONFLICT,
                         "An application for VIN " + vin + " is already open. Finish or close it before starting another.", vin.value());
     }
 
@@ -135,7 +133,7 @@ public class ApplicationProcess {
         UUID id = transaction.execute(status -> {
             ApplicationRecord record = ownedBySeller(seller, applications.lock(number));
             if (record.status() != ApplicationStatus.BUYER_IIN_CORRECTION) {
-                throw new ApplicationRefused("NOT_AWAITING_CORRECTION", HttpStatus.CONFLICT,
+                throw new ApplicationRefused("NOT_AWAITING_CORRECTION", CannotServe.Reason.CONFLICT,
                         "The buyer's IIN can be corrected only when the check of step S7 asked for it; the application is " + record.status() + ".",
                         ApplicationRefused.status(record));
             }
@@ -155,12 +153,12 @@ public class ApplicationProcess {
             ApplicationRecord record = applications.lock(number).filter(a -> a.buyerIin().equals(buyer.iin()))
                     .orElseThrow(ApplicationProcess::notFound);
             if (record.status() != ApplicationStatus.AWAITING_BUYER_CONSENT) {
-                throw new ApplicationRefused("NOT_AWAITING_CONSENT", HttpStatus.CONFLICT, "The application does not await your consent; it is " + record.status() + ".",
+                throw new ApplicationRefused("NOT_AWAITING_CONSENT", CannotServe.Reason.CONFLICT, "The application does not await your consent; it is " + record.status() + ".",
                         ApplicationRefused.status(record));
             }
             Instant now = clock.instant();
             if (record.buyerDeadline().map(now::isAfter).orElse(false)) {
-                throw new ApplicationRefused("DEADLINE_PASSED", HttpStatus.CONFLICT, "The time to agree ran out at " + record.buyerDeadline().get() + ".",
+                throw new ApplicationRefused("DEADLINE_PASSED", CannotServe.Reason.CONFLICT, "The time to agree ran out at " + record.buyerDeadline().get() + ".",
                         record.buyerDeadline().get().toString());
             }
             // The consent records which version of the regime's text the buyer was shown (Art. 52(3)).
@@ -306,18 +304,9 @@ public class ApplicationProcess {
     }
 
     static List<CheckResult> inParallel(List<Supplier<CheckResult>> checks) {
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<CheckResult>> running = checks.stream().map(check -> threads.submit(check::get)).toList();
-            List<CheckResult> results = new ArrayList<>();
-            for (Future<CheckResult> future : running) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a check failed unexpectedly", e.getCause());
+        try (Parallel parallel = new Parallel()) {
+            List<Future<CheckResult>> running = checks.stream().map(check -> parallel.start(check::get)).toList();
+            return running.stream().map(Parallel::result).toList();
         }
     }
 
@@ -326,6 +315,6 @@ public class ApplicationProcess {
     }
 
     static ApplicationRefused notFound() {
-        return new ApplicationRefused("APPLICATION_NOT_FOUND", HttpStatus.NOT_FOUND, "You have no application with this number.");
+        return new ApplicationRefused("APPLICATION_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "You have no application with this number.");
     }
 }
