@@ -1,7 +1,6 @@
 package kz.tirkeu.application;
 
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
  * An officer asked to register a vehicle that the decision's checks refuse. Carries which refusal and
@@ -13,7 +12,7 @@ public class CannotRegister extends ApplicationRefused {
     private final String found;
 
     CannotRegister(Refusal refusal, String found) {
-        super("CANNOT_REGISTER", HttpStatus.CONFLICT,
+        super("CANNOT_REGISTER", Reason.CONFLICT,
                 "The vehicle cannot be registered: " + refusal.message() + " (" + found + ") Refuse the application with a reason, or release the case.",
                 named("refusal." + refusal.name(), refusal.message()), found);
         this.refusal = refusal;

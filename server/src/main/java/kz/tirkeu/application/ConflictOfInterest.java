@@ -1,8 +1,8 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.UUID;
 import kz.tirkeu.identity.SignedInPerson;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,7 @@ class ConflictOfInterest {
                 .param("id", applicationId).param("iin", iin)
                 .query(Boolean.class).single();
         if (party) {
-            throw new ApplicationRefused("CONFLICT_OF_INTEREST", HttpStatus.FORBIDDEN,
+            throw new ApplicationRefused("CONFLICT_OF_INTEREST", CannotServe.Reason.FORBIDDEN,
                     "You are a party to this application (its buyer, or you acted for its seller), so you may not take it over, decide or review it: "
                             + "another officer of the region will.");
         }

@@ -1,5 +1,6 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.notification.NoticeRequest;
 import kz.tirkeu.notification.NotificationPoint;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,7 +66,7 @@ public class HumanReview {
     public Review request(SignedInPerson person, String number, String comment) {
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty() || text.length() > MAX_COMMENT) {
-            throw new ApplicationRefused("COMMENT_REQUIRED", HttpStatus.BAD_REQUEST,
+            throw new ApplicationRefused("COMMENT_REQUIRED", CannotServe.Reason.INVALID,
                     "Say in up to " + MAX_COMMENT + " characters why the refusal is wrong; the officer reads it with the evidence.", String.valueOf(MAX_COMMENT));
         }
         try {
@@ -74,25 +74,25 @@ public class HumanReview {
                 ApplicationRecord record = applications.lock(number).orElseThrow(ApplicationProcess::notFound);
                 Action.Actor as = requester(person, record);
                 if (record.status() != ApplicationStatus.REFUSED) {
-                    throw new ApplicationRefused(record.status() == ApplicationStatus.UNDER_REVIEW ? "REVIEW_PENDING" : "NOT_REFUSED", HttpStatus.CONFLICT,
+                    throw new ApplicationRefused(record.status() == ApplicationStatus.UNDER_REVIEW ? "REVIEW_PENDING" : "NOT_REFUSED", CannotServe.Reason.CONFLICT,
                             record.status() == ApplicationStatus.UNDER_REVIEW ? "A review of this refusal is already under way."
                                     : "Only a refused application can be reviewed; this one is " + record.status() + ".", ApplicationRefused.status(record));
                 }
                 List<Action> actions = log.of(record.id());
                 Action refusal = DecisiveRefusal.of(actions).orElseThrow();
                 if (!DecisiveRefusal.automated(refusal)) {
-                    throw new ApplicationRefused("NOT_AUTOMATED", HttpStatus.CONFLICT,
+                    throw new ApplicationRefused("NOT_AUTOMATED", CannotServe.Reason.CONFLICT,
                             "This refusal was decided by a police officer, not automatically; Article 39 review is for automated decisions. "
                                     + "It can be appealed to the police department or in court.");
                 }
                 if (DecisiveRefusal.automatedCode(refusal).map(Refusal::regimeRule).orElse(false)) {
-                    throw new ApplicationRefused("REGIME_RULE_NOT_REVIEWABLE", HttpStatus.CONFLICT,
+                    throw new ApplicationRefused("REGIME_RULE_NOT_REVIEWABLE", CannotServe.Reason.CONFLICT,
                             "This refusal is a limit of the experimental legal regime the application runs under (its territory, the vehicles it covers, "
                                     + "its end), set by the regime's act, not a decision about you: no officer can widen the regime, so Article 39 review "
                                     + "does not apply. Complaints go to the regime's authorised body (see /regimes).");
                 }
                 if (reviews.alreadyReviewed(record.id(), DecisiveRefusal.codeOf(refusal), refusal.at())) {
-                    throw new ApplicationRefused("ALREADY_REVIEWED", HttpStatus.CONFLICT,
+                    throw new ApplicationRefused("ALREADY_REVIEWED", CannotServe.Reason.CONFLICT,
                             "An officer has already reviewed this refusal and upheld it. It can be appealed to the police department or in court.");
                 }
                 Instant now = clock.instant();
@@ -111,7 +111,7 @@ public class HumanReview {
             });
         } catch (DuplicateKeyException e) {
             // UNDER_REVIEW makes the application open again; the database refuses two open applications for one VIN.
-            throw new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", HttpStatus.CONFLICT,
+            throw new ApplicationRefused("VIN_HAS_OPEN_APPLICATION", CannotServe.Reason.CONFLICT,
                     "Another application for this vehicle is open now, so this one cannot be reopened for review.").situation("review");
         }
     }
@@ -126,13 +126,13 @@ public class HumanReview {
             PoliceWork.requireRegion(officer, policeCase);
             conflicts.requireNotParty(officer, record.id());
             Review review = reviews.open(record.id()).filter(r -> policeCase.open())
-                    .orElseThrow(() -> new ApplicationRefused("NO_REVIEW_PENDING", HttpStatus.CONFLICT, "No review of this application is pending."));
+                    .orElseThrow(() -> new ApplicationRefused("NO_REVIEW_PENDING", CannotServe.Reason.CONFLICT, "No review of this application is pending."));
             Instant now = clock.instant();
             if (!cases.assign(record.id(), officer.iin().value(), now)) {
-                throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", HttpStatus.CONFLICT, "Another officer has taken this review over.").situation("review");
+                throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", CannotServe.Reason.CONFLICT, "Another officer has taken this review over.").situation("review");
             }
             if (overturn && !Refusal.valueOf(review.refusalCode()).overturnable()) {
-                throw new ApplicationRefused("REFUSAL_NOT_OVERTURNABLE", HttpStatus.CONFLICT,
+                throw new ApplicationRefused("REFUSAL_NOT_OVERTURNABLE", CannotServe.Reason.CONFLICT,
                         "This refusal cannot be overturned: the register already holds the vehicle, and one VIN is registered once. "
                                 + "Uphold it, or have the other registration cancelled first.");
             }
@@ -148,7 +148,7 @@ public class HumanReview {
                     return null;
                 }
                 if (proposer.get().equals(officer.iin().value())) {
-                    throw new ApplicationRefused("SECOND_OFFICER_NEEDED", HttpStatus.CONFLICT,
+                    throw new ApplicationRefused("SECOND_OFFICER_NEEDED", CannotServe.Reason.CONFLICT,
                             "You proposed this overturn: a second officer of the region confirms it (four eyes), or anyone upholds the refusal.");
                 }
             }

@@ -1,5 +1,6 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,7 +62,7 @@ public class PoliceQueue {
             }
             Instant now = clock.instant();
             if (!cases.assign(record.id(), officer.iin().value(), now)) {
-                throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", HttpStatus.CONFLICT,
+                throw new ApplicationRefused("CASE_HELD_BY_ANOTHER_OFFICER", CannotServe.Reason.CONFLICT,
                         "Another officer has taken this case over; they decide it unless they release it.");
             }
             log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), step(policeCase), record.status(),
@@ -77,7 +77,7 @@ public class PoliceQueue {
             PoliceCase policeCase = openCase(officer, record);
             Instant now = clock.instant();
             if (!cases.release(record.id(), officer.iin().value(), now)) {
-                throw new ApplicationRefused("CASE_NOT_HELD", HttpStatus.CONFLICT, "You do not hold this case.").situation("notYours");
+                throw new ApplicationRefused("CASE_NOT_HELD", CannotServe.Reason.CONFLICT, "You do not hold this case.").situation("notYours");
             }
             log.append(record.id(), now, Action.Actor.POLICE_OFFICER, officer.iin().value(), step(policeCase), record.status(),
                     new Act.CaseReleased(policeCase.kind()), null);
@@ -89,7 +89,7 @@ public class PoliceQueue {
         PoliceCase policeCase = cases.of(record.id()).orElseThrow(ApplicationProcess::notFound);
         PoliceWork.requireRegion(officer, policeCase);
         if (!policeCase.open()) {
-            throw new ApplicationRefused("CASE_CLOSED", HttpStatus.CONFLICT, "This case is already decided; the application is " + record.status() + ".",
+            throw new ApplicationRefused("CASE_CLOSED", CannotServe.Reason.CONFLICT, "This case is already decided; the application is " + record.status() + ".",
                     ApplicationRefused.status(record));
         }
         return policeCase;

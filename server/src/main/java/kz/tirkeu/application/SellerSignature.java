@@ -1,5 +1,6 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import kz.tirkeu.pki.validation.ValidationReport;
 import kz.tirkeu.statesystems.Evidence;
 import kz.tirkeu.statesystems.VehiclePassports;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,7 +82,7 @@ public class SellerSignature {
 
     private static void requireAwaiting(ApplicationRecord record) {
         if (record.status() != ApplicationStatus.AWAITING_SELLER_SIGNATURE) {
-            throw new ApplicationRefused("NOT_AWAITING_SELLER_SIGNATURE", HttpStatus.CONFLICT,
+            throw new ApplicationRefused("NOT_AWAITING_SELLER_SIGNATURE", CannotServe.Reason.CONFLICT,
                     "The application does not await the seller's signature; it is " + record.status() + ".", ApplicationRefused.status(record));
         }
     }

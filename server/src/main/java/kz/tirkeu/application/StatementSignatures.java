@@ -1,5 +1,6 @@
 package kz.tirkeu.application;
 
+import kz.tirkeu.platform.CannotServe;
 import kz.tirkeu.application.checks.CheckResult;
 
 import java.util.Arrays;
@@ -17,7 +18,6 @@ import kz.tirkeu.pki.validation.ValidationRequest;
 import kz.tirkeu.signatures.SignatureVerification;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +53,7 @@ class StatementSignatures {
     ValidationReport accept(byte[] statement, byte[] cms, ExpectedSigner signer) {
         Optional<byte[]> attached = attachedContent(cms);
         if (attached.isPresent() && !Arrays.equals(attached.get(), statement)) {
-            throw new ApplicationRefused("STATEMENT_MISMATCH", HttpStatus.BAD_REQUEST,
+            throw new ApplicationRefused("STATEMENT_MISMATCH", CannotServe.Reason.INVALID,
                     "The signature is over something other than the current statement of this application. Fetch the statement again and sign it.");
         }
         ValidationReport report = validate(statement, cms, signer);
@@ -63,7 +63,7 @@ class StatementSignatures {
         // Only "try later" (the CA's OCSP and CRL did not answer) is temporary: a client retries a 503, so anything else
         // is a 4xx that says what to change (issue [11]: a CMS without the intermediate CA got 503, retried forever).
         if (report.subIndication().orElse(null) == SubIndication.TRY_LATER) {
-            throw new ApplicationRefused("SIGNATURE_CHECK_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+            throw new CannotServe("SIGNATURE_CHECK_UNAVAILABLE", CannotServe.Reason.UNAVAILABLE,
                     "The signer's certificate status cannot be checked right now (the CA does not answer). Sign again in a few minutes.");
         }
         if (report.subIndication().orElse(null) == SubIndication.NO_CERTIFICATE_CHAIN_FOUND) {
@@ -71,7 +71,7 @@ class StatementSignatures {
                 throw missing;
             });
         }
-        throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", HttpStatus.BAD_REQUEST,
+        throw new ApplicationRefused("SIGNATURE_NOT_ACCEPTED", CannotServe.Reason.INVALID,
                 "The signature cannot be accepted: " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""),
                 report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""));
     }

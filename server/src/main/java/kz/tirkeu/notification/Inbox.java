@@ -1,5 +1,6 @@
 package kz.tirkeu.notification;
 
+import kz.tirkeu.pki.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ public class Inbox {
 
         public PageRequest {
             if (number < 0 || size < 1 || size > MAX_SIZE) {
-                throw new IllegalArgumentException("A page is number ≥ 0 and size 1.." + MAX_SIZE);
+                throw new InvalidInputException("A page is number ≥ 0 and size 1.." + MAX_SIZE);
             }
         }
 

@@ -1,5 +1,6 @@
 package kz.tirkeu.notification;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -102,17 +103,17 @@ public class RecipientPreferences {
 
     static String plainAddress(String address) {
         if (address == null || address.isBlank() || address.length() > 254) {
-            throw new IllegalArgumentException("An e-mail address is needed, at most 254 characters");
+            throw new InvalidInputException("An e-mail address is needed, at most 254 characters");
         }
         try {
             InternetAddress parsed = new InternetAddress(address.strip(), true);
             parsed.validate();
             if (parsed.getPersonal() != null || parsed.isGroup() || !parsed.getAddress().contains("@")) {
-                throw new IllegalArgumentException("Only a plain address like name@example.kz: '" + address + "'");
+                throw new InvalidInputException("Only a plain address like name@example.kz: '" + address + "'");
             }
             return parsed.getAddress();
         } catch (AddressException e) {
-            throw new IllegalArgumentException("Not an e-mail address: '" + address + "'", e);
+            throw new InvalidInputException("Not an e-mail address: '" + address + "'", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package kz.tirkeu.notification;
 
+import kz.tirkeu.pki.InvalidInputException;
 import kz.tirkeu.identity.web.PublicEndpoint;
 
 import java.io.IOException;
@@ -95,7 +96,7 @@ class SmsReceiptController {
     private SmsReceipts.Receipt parse(byte[] body) {
         JsonNode node = json.readTree(body);
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("the body is not a JSON object");
+            throw new InvalidInputException("the body is not a JSON object");
         }
         String reference = text(node, "reference").orElseThrow(() -> new IllegalArgumentException("no reference"));
         String status = text(node, "status").orElseThrow(() -> new IllegalArgumentException("no status"));
@@ -103,7 +104,7 @@ class SmsReceiptController {
         try {
             at = text(node, "at").map(Instant::parse);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'at' is not an ISO-8601 instant");
+            throw new InvalidInputException("'at' is not an ISO-8601 instant");
         }
         return new SmsReceipts.Receipt(text(node, "messageId").orElse(null), UUID.fromString(reference),
                 SmsReceipts.ReportedStatus.valueOf(status.toUpperCase(Locale.ROOT)), at, text(node, "error").orElse(null));

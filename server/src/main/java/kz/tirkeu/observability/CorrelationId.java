@@ -1,5 +1,6 @@
 package kz.tirkeu.observability;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ public record CorrelationId(String value) {
 
     public CorrelationId {
         if (value == null || !ACCEPTED.matcher(value).matches()) {
-            throw new IllegalArgumentException("Not an acceptable correlation id: " + value);
+            throw new InvalidInputException("Not an acceptable correlation id: " + value);
         }
     }
 

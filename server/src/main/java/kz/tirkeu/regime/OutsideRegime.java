@@ -1,12 +1,11 @@
 package kz.tirkeu.regime;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import kz.tirkeu.platform.web.LocalizedProblem;
-import kz.tirkeu.platform.web.ProblemException;
-import org.springframework.http.HttpStatus;
 
 /**
  * An application that cannot start because it falls outside every regime in force (issue [6] point 3): the
@@ -16,7 +15,7 @@ import org.springframework.http.HttpStatus;
  *
  * @param rule the rule of the regime that is not met: TERM, STATUS, SUBJECTS, CHANNEL
  */
-public class OutsideRegime extends ProblemException implements LocalizedProblem {
+public class OutsideRegime extends CannotServe implements LocalizedProblem {
 
     private final String regime;
     private final String rule;
@@ -24,7 +23,7 @@ public class OutsideRegime extends ProblemException implements LocalizedProblem 
     private final LocalizedText text;
 
     public OutsideRegime(String code, String regime, String rule, LocalDate date, LocalizedText text) {
-        super(code, HttpStatus.CONFLICT, text.en());
+        super(code, Reason.CONFLICT, text.en());
         this.regime = regime;
         this.rule = rule;
         this.date = date;

@@ -1,5 +1,6 @@
 package kz.tirkeu.regime;
 
+import kz.tirkeu.platform.CannotServe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.json.CanonicalJson;
 import kz.tirkeu.pki.validation.ExpectedSigner;
 import kz.tirkeu.pki.validation.ValidationReport;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,7 +71,7 @@ public class RegimeDecisions {
             throw new InvalidRegime("DECISION_MALFORMED", "Send back the decision exactly as prepared (POST …/decisions/to-sign), with its signature.").situation("altered");
         }
         if (!official.iin().value().equals(content.decidedBy().iin())) {
-            throw new InvalidRegime("DECISION_NOT_YOURS", HttpStatus.FORBIDDEN,
+            throw new InvalidRegime("DECISION_NOT_YOURS", CannotServe.Reason.FORBIDDEN,
                     "This decision was prepared for another official; prepare your own and sign it with your key.");
         }
         byte[] bytes = canonical(content);
@@ -87,7 +87,7 @@ public class RegimeDecisions {
             Optional<Regime> regime = exists ? register.find(code) : Optional.empty();
             int latest = regime.map(Regime::latestVersion).orElse(0);
             if (content.baseVersion() != latest) {
-                throw new InvalidRegime("REGIME_CHANGED_MEANWHILE", HttpStatus.CONFLICT, "The regime is at version " + latest
+                throw new InvalidRegime("REGIME_CHANGED_MEANWHILE", CannotServe.Reason.CONFLICT, "The regime is at version " + latest
                         + " now, not " + content.baseVersion() + " as when this decision was prepared: prepare it again over the current version.", String.valueOf(latest), String.valueOf(content.baseVersion()));
             }
             Instant now = clock.instant();
@@ -139,7 +139,7 @@ public class RegimeDecisions {
         }
         if (content.kind() == DecisionKind.PROPOSED) {
             if (regime.isPresent()) {
-                throw new InvalidRegime("REGIME_EXISTS", HttpStatus.CONFLICT, "A regime with the code " + content.regime() + " exists; modify it instead.", String.valueOf(content.regime()));
+                throw new InvalidRegime("REGIME_EXISTS", CannotServe.Reason.CONFLICT, "A regime with the code " + content.regime() + " exists; modify it instead.", String.valueOf(content.regime()));
             }
             if (content.regime() == null || !CODE.matcher(content.regime()).matches()) {
                 throw new InvalidRegime("REGIME_CODE_INVALID", "A regime's code is 3–40 small Latin letters, digits and hyphens, e.g. egov-primary-registration.");
@@ -147,7 +147,7 @@ public class RegimeDecisions {
             checkParameters(content);
             return effective;
         }
-        Regime current = regime.orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + content.regime() + ".", String.valueOf(content.regime())));
+        Regime current = regime.orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + content.regime() + ".", String.valueOf(content.regime())));
         RegimeStatus status = current.statusAt(effective.isAfter(now) ? effective : now);
         boolean terminatedByDecision = status == RegimeStatus.TERMINATED && current.terminationDecision(now).isPresent();
         switch (content.kind()) {
@@ -166,7 +166,7 @@ public class RegimeDecisions {
                 require(status != RegimeStatus.TERMINATED, content, status, "no one is admitted to a terminated regime");
                 Bin bin = bin(content);
                 if (current.latest().admits(bin, RegimeDates.dayOf(effective))) {
-                    throw new InvalidRegime("SUBJECT_ALREADY_ADMITTED", HttpStatus.CONFLICT, "The dealer " + bin.value() + " is already a subject of this regime.", String.valueOf(bin.value()));
+                    throw new InvalidRegime("SUBJECT_ALREADY_ADMITTED", CannotServe.Reason.CONFLICT, "The dealer " + bin.value() + " is already a subject of this regime.", String.valueOf(bin.value()));
                 }
                 if (content.subjectName() == null) {
                     throw new InvalidRegime("SUBJECT_NAME_MISSING", "Give the dealer's name as in ГБД ЮЛ (subjectName).");
@@ -175,7 +175,7 @@ public class RegimeDecisions {
             case SUBJECT_EXCLUDED -> {
                 Bin bin = bin(content);
                 if (!current.latest().admits(bin, RegimeDates.dayOf(effective))) {
-                    throw new InvalidRegime("NOT_A_SUBJECT", HttpStatus.CONFLICT, "The dealer " + bin.value() + " is not a subject of this regime.", String.valueOf(bin.value()));
+                    throw new InvalidRegime("NOT_A_SUBJECT", CannotServe.Reason.CONFLICT, "The dealer " + bin.value() + " is not a subject of this regime.", String.valueOf(bin.value()));
                 }
                 requireReason(content);
             }
@@ -241,7 +241,7 @@ public class RegimeDecisions {
 
     private static void require(boolean allowed, DecisionContent content, RegimeStatus status, String rule) {
         if (!allowed) {
-            throw new InvalidRegime("DECISION_NOT_ALLOWED_NOW", HttpStatus.CONFLICT,
+            throw new InvalidRegime("DECISION_NOT_ALLOWED_NOW", CannotServe.Reason.CONFLICT,
                     content.kind() + " cannot be recorded while the regime is " + status + ": " + rule + ".", String.valueOf(content.kind()), String.valueOf(status), String.valueOf(rule));
         }
     }

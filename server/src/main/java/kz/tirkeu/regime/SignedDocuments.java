@@ -1,5 +1,6 @@
 package kz.tirkeu.regime;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import kz.tirkeu.pki.validation.ValidationRequest;
 import kz.tirkeu.signatures.SignatureVerification;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +43,7 @@ public class SignedDocuments {
         ValidationReport report = verification.validate(attached.isPresent() ? request : request.withDetachedContent(bytes));
         if (!report.passed()) {
             boolean later = report.indication() == Indication.INDETERMINATE && report.subIndication().orElse(null) == SubIndication.TRY_LATER;
-            throw new InvalidRegime(codePrefix + "_SIGNATURE_INVALID", later ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
+            throw new InvalidRegime(codePrefix + "_SIGNATURE_INVALID", later ? CannotServe.Reason.UNAVAILABLE : CannotServe.Reason.INVALID,
                     what + " is not recorded: its signature " + (later ? "cannot be checked now (the CA does not answer); try again shortly." :
                             "is not valid — " + report.message() + report.subIndication().map(s -> " (" + s + ")").orElse("")
                                     + ". Sign with your own SIGN key."), report.message() + report.subIndication().map(s -> " (" + s + ")").orElse(""))

@@ -1,5 +1,6 @@
 package kz.tirkeu.statesystems;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** A Kazakh mobile number in E.164 form, +7 and ten digits (e.g. +77011234567). */
@@ -9,7 +10,7 @@ public record PhoneNumber(String e164) {
 
     public PhoneNumber {
         if (e164 == null || !KAZAKH_MOBILE.matcher(e164).matches()) {
-            throw new IllegalArgumentException("A Kazakh mobile number looks like +77011234567: '" + e164 + "'");
+            throw new InvalidInputException("A Kazakh mobile number looks like +77011234567: '" + e164 + "'");
         }
     }
 

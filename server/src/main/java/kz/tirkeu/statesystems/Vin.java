@@ -1,5 +1,6 @@
 package kz.tirkeu.statesystems;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ public record Vin(String value) {
 
     public Vin {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("A VIN has 17 characters: digits and Latin capital letters except I, O and Q ('" + value + "').");
+            throw new InvalidInputException("A VIN has 17 characters: digits and Latin capital letters except I, O and Q ('" + value + "').");
         }
     }
 

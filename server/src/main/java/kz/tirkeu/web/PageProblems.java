@@ -1,12 +1,14 @@
 package kz.tirkeu.web;
 
+import org.springframework.http.HttpStatus;
 import kz.tirkeu.platform.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kz.tirkeu.platform.web.ProblemException;
+import kz.tirkeu.platform.CannotServe;
+import kz.tirkeu.platform.web.ProblemStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -30,19 +32,20 @@ class PageProblems {
         this.json = json;
     }
 
-    @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @ExceptionHandler(CannotServe.class)
+    ModelAndView problem(CannotServe e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = ProblemStatus.of(e);
         if ("NOT_SIGNED_IN".equals(e.code())) {
             return new ModelAndView("redirect:/signin");
         }
-        response.setStatus(e.status().value());
+        response.setStatus(status.value());
         String detail = e instanceof kz.tirkeu.platform.web.LocalizedProblem localized
                 ? localized.message(org.springframework.web.servlet.support.RequestContextUtils.getLocale(request)) : e.getMessage();
         if (!wantsHtml(request)) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "https://tirkeu.kz/problems/" + e.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            problem.put("title", e.status().getReasonPhrase());
-            problem.put("status", e.status().value());
+            problem.put("title", status.getReasonPhrase());
+            problem.put("status", status.value());
             problem.put("code", e.code());
             problem.put("detail", detail);
             e.properties().forEach(problem::put);
@@ -54,7 +57,7 @@ class PageProblems {
         ModelAndView view = new ModelAndView("problem");
         view.addObject("code", e.code());
         view.addObject("detail", detail);
-        view.setStatus(e.status());
+        view.setStatus(status);
         LayoutModel.add(request, view);
         return view;
     }

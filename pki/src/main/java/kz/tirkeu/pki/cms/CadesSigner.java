@@ -1,5 +1,6 @@
 package kz.tirkeu.pki.cms;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
@@ -92,7 +93,7 @@ public final class CadesSigner {
         try {
             return addSignatureTimeStamps(new CMSSignedData(cms), timeStamps).getEncoded("DER");
         } catch (CMSException | IOException e) {
-            throw new IllegalArgumentException("not a CMS SignedData: " + e.getMessage(), e);
+            throw new InvalidInputException("not a CMS SignedData: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.tirkeu.pki.crypto;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -31,11 +32,11 @@ public final class Pem {
             Collection<? extends java.security.cert.Certificate> certs =
                     factory.generateCertificates(new ByteArrayInputStream(pemOrDer));
             if (certs.isEmpty()) {
-                throw new IllegalArgumentException("no certificate found");
+                throw new InvalidInputException("no certificate found");
             }
             return certs.stream().map(X509Certificate.class::cast).toList();
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("not a certificate in PEM or DER: " + e.getMessage(), e);
+            throw new InvalidInputException("not a certificate in PEM or DER: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.tirkeu.pki.json;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ public final class CanonicalJson {
         try {
             return new JsonCanonicalizer(json).getEncodedUTF8();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+            throw new InvalidInputException("not valid JSON: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.pki.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Base64;
 import java.util.List;
@@ -80,7 +81,7 @@ class ApplicationsApi {
     @Allowed(Role.SELLER)
     ResponseEntity<ApplicationView> start(SignedInPerson seller, @RequestBody NewApplication body) {
         if (body.vin() == null || body.buyerIin() == null) {
-            throw new IllegalArgumentException("Send vin (17 characters) and buyerIin (12 digits).");
+            throw new InvalidInputException("Send vin (17 characters) and buyerIin (12 digits).");
         }
         Vin vin = Vin.parse(body.vin());
         Iin buyer = Iin.of(body.buyerIin().strip());
@@ -104,7 +105,7 @@ class ApplicationsApi {
     List<ApplicationView> list(SignedInPerson person, @RequestParam Optional<ApplicationStatus> status,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 100) {
-            throw new IllegalArgumentException("page is 0 or more, size 1 to 100.");
+            throw new InvalidInputException("page is 0 or more, size 1 to 100.");
         }
         List<ApplicationRecord> records = queries.visibleTo(person, status, size, kz.tirkeu.platform.web.Paging.offset(page, size));
         Map<java.util.UUID, List<kz.tirkeu.application.Action>> logs = log.of(records.stream().map(ApplicationRecord::id).toList());
@@ -123,7 +124,7 @@ class ApplicationsApi {
     @Allowed(Role.SELLER)
     ApplicationView correctBuyer(SignedInPerson seller, @PathVariable String number, @RequestBody BuyerIin body) {
         if (body.buyerIin() == null) {
-            throw new IllegalArgumentException("Send buyerIin (12 digits).");
+            throw new InvalidInputException("Send buyerIin (12 digits).");
         }
         return view(process.correctBuyer(seller, number, Iin.of(body.buyerIin().strip())));
     }
@@ -153,7 +154,7 @@ class ApplicationsApi {
     ApplicationView sellerSign(SignedInPerson seller, @PathVariable String number, @RequestBody Signature body,
                                jakarta.servlet.http.HttpServletRequest request) {
         if (body.signature() == null || body.signature().isBlank()) {
-            throw new IllegalArgumentException("Send signature: the base64 CMS made over the statement's dataToSign.");
+            throw new InvalidInputException("Send signature: the base64 CMS made over the statement's dataToSign.");
         }
         byte[] cms = base64(body.signature());
         kz.tirkeu.notification.Language signed = languages.forApi(body.language(), request);
@@ -165,7 +166,7 @@ class ApplicationsApi {
     @Allowed(Role.BUYER)
     ApplicationView consent(SignedInPerson buyer, @PathVariable String number, @RequestBody Consent body) {
         if (body.agree() == null) {
-            throw new IllegalArgumentException("Send agree: true to agree, false to decline.");
+            throw new InvalidInputException("Send agree: true to agree, false to decline.");
         }
         return view(process.consent(buyer, number, body.agree()));
     }
@@ -190,7 +191,7 @@ class ApplicationsApi {
         try {
             return Base64.getMimeDecoder().decode(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The signature is not base64: send the CMS as NCALayer returned it.");
+            throw new InvalidInputException("The signature is not base64: send the CMS as NCALayer returned it.");
         }
     }
 

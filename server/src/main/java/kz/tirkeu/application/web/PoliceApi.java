@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.pki.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class PoliceApi {
     List<PoliceCase> cases(SignedInPerson officer, @RequestParam Optional<PoliceCase.Kind> kind,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw new IllegalArgumentException("page is 0 or more, size 1 to 200.");
+            throw new InvalidInputException("page is 0 or more, size 1 to 200.");
         }
         return queue.open(officer, kind, size, kz.tirkeu.platform.web.Paging.offset(page, size));
     }
@@ -83,7 +84,7 @@ class PoliceApi {
     @Allowed(Role.POLICE_OFFICER)
     ApplicationView decide(SignedInPerson officer, @PathVariable String number, @RequestBody Decision body) {
         if (body.decision() == null) {
-            throw new IllegalArgumentException("Send decision: REGISTER or REFUSE (with reason).");
+            throw new InvalidInputException("Send decision: REGISTER or REFUSE (with reason).");
         }
         return view(switch (body.decision()) {
             case REGISTER -> decision.register(officer, number);
@@ -96,7 +97,7 @@ class PoliceApi {
     @Allowed(Role.POLICE_OFFICER)
     ApplicationView review(SignedInPerson officer, @PathVariable String number, @RequestBody ReviewDecision body) {
         if (body.decision() == null) {
-            throw new IllegalArgumentException("Send decision: UPHOLD or OVERTURN, and reason.");
+            throw new InvalidInputException("Send decision: UPHOLD or OVERTURN, and reason.");
         }
         return view(review.decide(officer, number, body.decision() == ReviewDecision.Outcome.OVERTURN, body.reason()));
     }

@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -142,7 +143,7 @@ class PolicePages {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemRefusal", e.refusal().name());
             redirect.addFlashAttribute("problemDetail", e.found());
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         }

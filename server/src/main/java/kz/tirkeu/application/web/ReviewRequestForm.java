@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.platform.CannotServe;
 import kz.tirkeu.application.HumanReview;
 import kz.tirkeu.identity.SignedInPerson;
 import kz.tirkeu.platform.web.ProblemException;
@@ -18,7 +19,7 @@ final class ReviewRequestForm {
         try {
             review.request(person, number, comment);
             redirect.addFlashAttribute("reviewAsked", true);
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("reviewComment", comment);
             redirect.addFlashAttribute("reviewProblemCode", e.code());
             redirect.addFlashAttribute("reviewProblemDetail", e.getMessage());

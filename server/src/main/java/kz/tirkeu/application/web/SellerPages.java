@@ -1,5 +1,6 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.platform.CannotServe;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Base64;
 import java.util.List;
@@ -92,7 +93,7 @@ class SellerPages {
         try {
             ApplicationRecord record = process.start(seller, parsedVin, Iin.of(iin), kz.tirkeu.regime.SpecialRules.Channel.EGOV_PORTAL);
             return "redirect:/seller/applications/" + record.number();
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             model.addAttribute("problemCode", e.code());
             model.addAttribute("problemDetail", e instanceof kz.tirkeu.platform.web.LocalizedProblem localized
                     ? localized.message(org.springframework.context.i18n.LocaleContextHolder.getLocale()) : e.getMessage());
@@ -130,7 +131,7 @@ class SellerPages {
     String startAgain(SignedInPerson seller, @PathVariable String number, RedirectAttributes redirect) {
         try {
             return "redirect:/seller/applications/" + process.startAgain(seller, number, kz.tirkeu.regime.SpecialRules.Channel.EGOV_PORTAL).number();
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             flashProblem(redirect, e);
             return "redirect:/seller/applications/" + number;
         }
@@ -146,7 +147,7 @@ class SellerPages {
         }
         try {
             process.correctBuyer(seller, number, Iin.of(iin));
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             flashProblem(redirect, e);
         }
         return "redirect:/seller/applications/" + number;
@@ -166,7 +167,7 @@ class SellerPages {
             redirect.addFlashAttribute("signed", true);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problemCode", "SIGNATURE_MISSING");
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             flashProblem(redirect, e);
         }
         return "redirect:/seller/applications/" + number;
@@ -179,7 +180,7 @@ class SellerPages {
         return "redirect:/seller/applications/" + number;
     }
 
-    static void flashProblem(RedirectAttributes redirect, ProblemException e) {
+    static void flashProblem(RedirectAttributes redirect, CannotServe e) {
         redirect.addFlashAttribute("problemCode", e.code());
         redirect.addFlashAttribute("problemDetail", e.getMessage());
     }

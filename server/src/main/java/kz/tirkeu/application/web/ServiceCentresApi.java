@@ -1,12 +1,12 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.List;
 import kz.tirkeu.application.ApplicationRefused;
 import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.regime.RegimeParameters;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.ServiceCentres;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,13 +29,13 @@ class ServiceCentresApi {
     List<ServiceCentres.ServiceCentre> inRegion(@RequestParam(required = false) String region) {
         String code = region == null ? "" : region.strip();
         if (!RegimeParameters.REGIONS.contains(code)) {
-            throw new ApplicationRefused("REGION_UNKNOWN", HttpStatus.BAD_REQUEST, "Give region, a region code 01–20 (e.g. ?region=02 for Almaty).");
+            throw new ApplicationRefused("REGION_UNKNOWN", CannotServe.Reason.INVALID, "Give region, a region code 01–20 (e.g. ?region=02 for Almaty).");
         }
         return switch (centres.inRegion(code)) {
             case Answer.Found<List<ServiceCentres.ServiceCentre>> found -> found.value();
             case Answer.NotFound<List<ServiceCentres.ServiceCentre>> none -> List.of();
             case Answer.Unavailable<List<ServiceCentres.ServiceCentre>> down -> throw new ApplicationRefused("PSC_CATALOGUE_UNAVAILABLE",
-                    HttpStatus.SERVICE_UNAVAILABLE, "The catalogue of service centres does not answer right now. Please try again in a few minutes.")
+                    CannotServe.Reason.UNAVAILABLE, "The catalogue of service centres does not answer right now. Please try again in a few minutes.")
                     .situation("list");
         };
     }

@@ -1,11 +1,11 @@
 package kz.tirkeu.application.web;
 
+import kz.tirkeu.platform.CannotServe;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import kz.tirkeu.application.ApplicationRefused;
 import kz.tirkeu.notification.Language;
 import kz.tirkeu.platform.web.ApiLanguage;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -26,7 +26,7 @@ class StatementLanguages {
 
     Language forApi(String asked, HttpServletRequest request) {
         if (asked != null && !asked.isBlank()) {
-            return Language.ofTag(asked).orElseThrow(() -> new ApplicationRefused("STATEMENT_LANGUAGE_UNSUPPORTED", HttpStatus.BAD_REQUEST,
+            return Language.ofTag(asked).orElseThrow(() -> new ApplicationRefused("STATEMENT_LANGUAGE_UNSUPPORTED", CannotServe.Reason.INVALID,
                     "A statement is written in kk, ru or en, not '" + asked.strip() + "'.", asked.strip()));
         }
         return api.askedOrChosen(request).flatMap(Language::of).orElse(Language.KK);

@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.access;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,7 +14,6 @@ import kz.tirkeu.pki.identity.Iin;
 import kz.tirkeu.statesystems.Answer;
 import kz.tirkeu.statesystems.ServiceCentres;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,7 +44,7 @@ public class RoleGrants {
      */
     public RoleGrant grantByAdministrator(Iin iin, Role role, String scope, String administratorIin, String reason) {
         if (iin.value().equals(administratorIin)) {
-            throw new AccessChangeRefused("SELF_GRANT", HttpStatus.FORBIDDEN,
+            throw new AccessChangeRefused("SELF_GRANT", CannotServe.Reason.FORBIDDEN,
                     "Nobody grants a role to themselves: another administrator has to.");
         }
         if (role == Role.PSC_OPERATOR) {
@@ -52,9 +52,9 @@ public class RoleGrants {
             checkScope(role, code);
             switch (centres.find(code)) {
                 case Answer.Found<ServiceCentres.ServiceCentre> found -> { }
-                case Answer.NotFound<ServiceCentres.ServiceCentre> none -> throw new AccessChangeRefused("SCOPE_UNKNOWN", HttpStatus.BAD_REQUEST,
+                case Answer.NotFound<ServiceCentres.ServiceCentre> none -> throw new AccessChangeRefused("SCOPE_UNKNOWN", CannotServe.Reason.INVALID,
                         "The ЦОН catalogue has no public service centre " + code + ".", code);
-                case Answer.Unavailable<ServiceCentres.ServiceCentre> down -> throw new AccessChangeRefused("CATALOGUE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+                case Answer.Unavailable<ServiceCentres.ServiceCentre> down -> throw new AccessChangeRefused("CATALOGUE_UNAVAILABLE", CannotServe.Reason.UNAVAILABLE,
                         "The ЦОН catalogue does not answer, so the centre cannot be checked now; nothing was granted. Try again in a few minutes.");
             }
         }
@@ -63,13 +63,13 @@ public class RoleGrants {
 
     public RoleGrant grant(Iin iin, Role role, String scope, String grantedBy, String reason) {
         if (!role.isStaff()) {
-            throw new AccessChangeRefused("ROLE_NOT_GRANTABLE", HttpStatus.BAD_REQUEST,
+            throw new AccessChangeRefused("ROLE_NOT_GRANTABLE", CannotServe.Reason.INVALID,
                     role + " is not granted: it comes from the certificate the person signs in with.", role.name());
         }
         String normalisedScope = scope == null ? "" : scope.strip().toUpperCase(java.util.Locale.ROOT);
         checkScope(role, normalisedScope);
         if (reason == null || reason.isBlank()) {
-            throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is granted (e.g. the order appointing the officer).")
+            throw new AccessChangeRefused("REASON_REQUIRED", CannotServe.Reason.INVALID, "Say why the role is granted (e.g. the order appointing the officer).")
                     .situation("grant");
         }
         UUID id = UUID.randomUUID();
@@ -79,7 +79,7 @@ public class RoleGrants {
                     .params(id, iin.value(), role.name(), normalisedScope, grantedBy, utc(now), reason.strip())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new AccessChangeRefused("ROLE_ALREADY_GRANTED", HttpStatus.CONFLICT,
+            throw new AccessChangeRefused("ROLE_ALREADY_GRANTED", CannotServe.Reason.CONFLICT,
                     iin + " already holds " + role + (normalisedScope.isEmpty() ? "" : " for " + normalisedScope) + ".", iin.value(),
                     role.name() + (normalisedScope.isEmpty() ? "" : " " + normalisedScope));
         }
@@ -88,18 +88,18 @@ public class RoleGrants {
 
     public RoleGrant withdraw(UUID grantId, String withdrawnBy, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new AccessChangeRefused("REASON_REQUIRED", HttpStatus.BAD_REQUEST, "Say why the role is withdrawn.").situation("withdrawal");
+            throw new AccessChangeRefused("REASON_REQUIRED", CannotServe.Reason.INVALID, "Say why the role is withdrawn.").situation("withdrawal");
         }
         if (find(grantId).filter(grant -> grant.ownAdministrationOf(withdrawnBy)).isPresent()) {
-            throw new AccessChangeRefused("OWN_ADMIN_GRANT", HttpStatus.CONFLICT,
+            throw new AccessChangeRefused("OWN_ADMIN_GRANT", CannotServe.Reason.CONFLICT,
                     "An administrator cannot withdraw their own ADMIN role: another administrator has to.");
         }
         int changed = db.sql("update role_grant set withdrawn_by = ?, withdrawn_at = ?, withdrawal_reason = ? where id = ? and withdrawn_at is null")
                 .params(withdrawnBy, utc(clock.instant()), reason.strip(), grantId)
                 .update();
-        RoleGrant grant = find(grantId).orElseThrow(() -> new AccessChangeRefused("GRANT_UNKNOWN", HttpStatus.NOT_FOUND, "No such grant: " + grantId, grantId.toString()));
+        RoleGrant grant = find(grantId).orElseThrow(() -> new AccessChangeRefused("GRANT_UNKNOWN", CannotServe.Reason.NOT_FOUND, "No such grant: " + grantId, grantId.toString()));
         if (changed == 0) {
-            throw new AccessChangeRefused("GRANT_ALREADY_WITHDRAWN", HttpStatus.CONFLICT, "This grant was already withdrawn at " + grant.withdrawnAt().orElseThrow() + ".",
+            throw new AccessChangeRefused("GRANT_ALREADY_WITHDRAWN", CannotServe.Reason.CONFLICT, "This grant was already withdrawn at " + grant.withdrawnAt().orElseThrow() + ".",
                     grant.withdrawnAt().orElseThrow().toString());
         }
         return grant;
@@ -127,14 +127,14 @@ public class RoleGrants {
 
     private static void checkScope(Role role, String scope) {
         if (role == Role.POLICE_OFFICER && !REGION.matcher(scope).matches()) {
-            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST,
+            throw new AccessChangeRefused("SCOPE_INVALID", CannotServe.Reason.INVALID,
                     "A police officer is bound to one region: give its two-digit code, 01 to 20.").situation("police");
         }
         if (role == Role.PSC_OPERATOR && !PSC_CODE.matcher(scope).matches()) {
-            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST, "A PSC operator is bound to one public service centre: give its code.").situation("psc");
+            throw new AccessChangeRefused("SCOPE_INVALID", CannotServe.Reason.INVALID, "A PSC operator is bound to one public service centre: give its code.").situation("psc");
         }
         if (!role.isScoped() && !scope.isEmpty()) {
-            throw new AccessChangeRefused("SCOPE_INVALID", HttpStatus.BAD_REQUEST, role + " has no scope.", role.name()).situation("none");
+            throw new AccessChangeRefused("SCOPE_INVALID", CannotServe.Reason.INVALID, role + " has no scope.", role.name()).situation("none");
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.signin;
 
+import kz.tirkeu.platform.CannotServe;
 import kz.tirkeu.identity.IdentityNotice;
 import org.springframework.context.ApplicationEventPublisher;
 import java.security.MessageDigest;
@@ -29,7 +30,6 @@ import kz.tirkeu.statesystems.MobileCitizensBase;
 import kz.tirkeu.statesystems.MobileCitizensBase.PhoneLookup;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.modulith.NamedInterface;
@@ -100,10 +100,10 @@ public class SignIn {
                 yield new SecondFactorRequested(attemptId, SecondFactor.SMS, Optional.of(registered.phone().masked()), codeExpiresAt,
                         certificate.commonName());
             }
-            case PhoneLookup.NotRegistered none -> throw new SignInRefused("NO_REGISTERED_PHONE", HttpStatus.FORBIDDEN,
+            case PhoneLookup.NotRegistered none -> throw new SignInRefused("NO_REGISTERED_PHONE", CannotServe.Reason.FORBIDDEN,
                     "No mobile number is registered for you in the mobile citizens base (МБГ), so no code can be sent. "
                             + "Register your number at egov.kz or at a public service centre, then sign in again.");
-            case PhoneLookup.Unavailable unavailable -> throw new SignInRefused("SECOND_FACTOR_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+            case PhoneLookup.Unavailable unavailable -> throw new SignInRefused("SECOND_FACTOR_UNAVAILABLE", CannotServe.Reason.UNAVAILABLE,
                     "The mobile citizens base (МБГ) does not answer right now, so no code can be sent. Please try again in a few minutes.");
         };
     }
@@ -117,12 +117,12 @@ public class SignIn {
     }
 
     private KzCertificate signer(UUID challengeId, byte[] cms) {
-        byte[] challenge = challenges.consume(challengeId).orElseThrow(() -> new SignInRefused("CHALLENGE_INVALID", HttpStatus.BAD_REQUEST,
+        byte[] challenge = challenges.consume(challengeId).orElseThrow(() -> new SignInRefused("CHALLENGE_INVALID", CannotServe.Reason.INVALID,
                 "This sign-in challenge is unknown, expired or already used. Start the sign-in again."));
         ValidationRequest request = ValidationRequest.of(cms).forPurpose(KeyPurpose.AUTH);
         Optional<byte[]> signedContent = attachedContent(cms);
         if (signedContent.isPresent() && !Arrays.equals(signedContent.get(), challenge)) {
-            throw new SignInRefused("CHALLENGE_MISMATCH", HttpStatus.BAD_REQUEST,
+            throw new SignInRefused("CHALLENGE_MISMATCH", CannotServe.Reason.INVALID,
                     "The signature is over something other than this sign-in challenge. Sign the challenge you were given.");
         }
         if (signedContent.isEmpty()) {
@@ -140,7 +140,7 @@ public class SignIn {
         }
         KzCertificate certificate = report.signers().getFirst().signer().orElseThrow();
         if (certificate.kind() != SubjectKind.INDIVIDUAL && certificate.kind() != SubjectKind.LEGAL_ENTITY_EMPLOYEE) {
-            throw new SignInRefused("CERTIFICATE_NOT_FOR_PEOPLE", HttpStatus.UNAUTHORIZED,
+            throw new SignInRefused("CERTIFICATE_NOT_FOR_PEOPLE", CannotServe.Reason.NOT_AUTHENTICATED,
                     "This key belongs to an organisation or a system, not a person. Sign in with your personal or employee key.");
         }
         return certificate;
@@ -158,16 +158,16 @@ public class SignIn {
      */
     @Transactional(noRollbackFor = SignInRefused.class)
     public OpenedSession confirm(UUID signInId, String code, SessionKind kind, Optional<String> partnerClient) {
-        SignInAttempts.Attempt attempt = attempts.lock(signInId).orElseThrow(() -> new SignInRefused("SIGN_IN_UNKNOWN", HttpStatus.NOT_FOUND,
+        SignInAttempts.Attempt attempt = attempts.lock(signInId).orElseThrow(() -> new SignInRefused("SIGN_IN_UNKNOWN", CannotServe.Reason.NOT_FOUND,
                 "This sign-in is unknown. Start the sign-in again."));
         if (attempt.completedAt() != null) {
-            throw new SignInRefused("SIGN_IN_COMPLETED", HttpStatus.CONFLICT, "This sign-in was already confirmed. Start a new one to get a new session.");
+            throw new SignInRefused("SIGN_IN_COMPLETED", CannotServe.Reason.CONFLICT, "This sign-in was already confirmed. Start a new one to get a new session.");
         }
         locks.holdPerson(attempt.iin());
         refuseIfLocked(attempt.iin());
         Instant now = clock.instant();
         if (!now.isBefore(attempt.codeExpiresAt())) {
-            throw new SignInRefused("CODE_EXPIRED", HttpStatus.GONE, "The code has expired. Start the sign-in again to get a new one.").situation("signIn");
+            throw new SignInRefused("CODE_EXPIRED", CannotServe.Reason.GONE, "The code has expired. Start the sign-in again to get a new one.").situation("signIn");
         }
         String typed = code == null ? "" : code.strip();
         boolean right = switch (attempt.secondFactor()) {
@@ -177,11 +177,11 @@ public class SignIn {
         if (!right) {
             int left = locks.recordWrongCode(attempt.iin());
             if (left == 0) {
-                throw new SignInRefused("SECOND_FACTOR_LOCKED", HttpStatus.TOO_MANY_REQUESTS,
+                throw new SignInRefused("SECOND_FACTOR_LOCKED", CannotServe.Reason.TOO_MANY,
                         "Too many wrong codes. Sign-in is locked for " + properties.lockDuration().toMinutes() + " minutes.",
                         String.valueOf(properties.lockDuration().toMinutes()));
             }
-            throw new SignInRefused("CODE_WRONG", HttpStatus.UNAUTHORIZED, "The code is not right. Tries left: " + left + ".", String.valueOf(left))
+            throw new SignInRefused("CODE_WRONG", CannotServe.Reason.NOT_AUTHENTICATED, "The code is not right. Tries left: " + left + ".", String.valueOf(left))
                     .situation("triesLeft");
         }
         locks.reset(attempt.iin());
@@ -193,7 +193,7 @@ public class SignIn {
 
     private void refuseIfLocked(Iin iin) {
         locks.lockedUntil(iin).ifPresent(until -> {
-            throw new SignInRefused("SECOND_FACTOR_LOCKED", HttpStatus.TOO_MANY_REQUESTS,
+            throw new SignInRefused("SECOND_FACTOR_LOCKED", CannotServe.Reason.TOO_MANY,
                     "Too many wrong codes. Sign-in is locked until " + until + ".", until.toString()).situation("until");
         });
     }
@@ -215,17 +215,17 @@ public class SignIn {
         SubIndication sub = report.subIndication().orElse(SubIndication.FORMAT_FAILURE);
         String why = report.message();
         return switch (sub) {
-            case KEY_PURPOSE_FAILURE -> new SignInRefused("NOT_AN_AUTHENTICATION_KEY", HttpStatus.UNAUTHORIZED,
+            case KEY_PURPOSE_FAILURE -> new SignInRefused("NOT_AN_AUTHENTICATION_KEY", CannotServe.Reason.NOT_AUTHENTICATED,
                     "Sign in with your authentication key (AUTH_…), not your signing key. " + why, why);
-            case REVOKED, REVOKED_NO_POE -> new SignInRefused("CERTIFICATE_REVOKED", HttpStatus.UNAUTHORIZED,
+            case REVOKED, REVOKED_NO_POE -> new SignInRefused("CERTIFICATE_REVOKED", CannotServe.Reason.NOT_AUTHENTICATED,
                     "Your certificate has been revoked. Get a new one from the National Certification Authority (pki.gov.kz). " + why, why);
-            case EXPIRED, NOT_YET_VALID, OUT_OF_BOUNDS_NO_POE -> new SignInRefused("CERTIFICATE_NOT_VALID_NOW", HttpStatus.UNAUTHORIZED,
+            case EXPIRED, NOT_YET_VALID, OUT_OF_BOUNDS_NO_POE -> new SignInRefused("CERTIFICATE_NOT_VALID_NOW", CannotServe.Reason.NOT_AUTHENTICATED,
                     "Your certificate is not valid now. Renew it at pki.gov.kz. " + why, why);
-            case NO_CERTIFICATE_CHAIN_FOUND, CHAIN_CONSTRAINTS_FAILURE -> new SignInRefused("CERTIFICATE_NOT_TRUSTED", HttpStatus.UNAUTHORIZED,
+            case NO_CERTIFICATE_CHAIN_FOUND, CHAIN_CONSTRAINTS_FAILURE -> new SignInRefused("CERTIFICATE_NOT_TRUSTED", CannotServe.Reason.NOT_AUTHENTICATED,
                     "This certificate is not issued by an accredited certification authority. " + why, why);
-            case TRY_LATER -> new SignInRefused("REVOCATION_UNKNOWN", HttpStatus.SERVICE_UNAVAILABLE,
+            case TRY_LATER -> new SignInRefused("REVOCATION_UNKNOWN", CannotServe.Reason.UNAVAILABLE,
                     "Your certificate's status cannot be checked right now. Please try again in a few minutes. " + why, why);
-            default -> new SignInRefused("SIGNATURE_INVALID", HttpStatus.BAD_REQUEST, "The signature cannot be accepted. " + why, why);
+            default -> new SignInRefused("SIGNATURE_INVALID", CannotServe.Reason.INVALID, "The signature cannot be accepted. " + why, why);
         };
     }
 

@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -79,7 +80,7 @@ class AdminPages {
             RoleGrant grant = grants.grantByAdministrator(Iin.of(person), granted.get(), scope, admin.iin().value(), reason);
             redirect.addFlashAttribute("done", "admin.staff.granted");
             redirect.addFlashAttribute("changed", grant.id());
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("form", new GrantForm(iin, role, scope, reason));
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
@@ -93,7 +94,7 @@ class AdminPages {
         try {
             grants.withdraw(grantId, admin.iin().value(), reason);
             redirect.addFlashAttribute("done", "admin.staff.withdrawn");
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.web;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +41,7 @@ class RoleGrantApi {
     @Allowed(Role.ADMIN)
     RoleGrant grant(SignedInPerson admin, @RequestBody GrantRequest body) {
         if (body.iin() == null || body.role() == null) {
-            throw new IllegalArgumentException("Send iin, role, scope (for PSC_OPERATOR and POLICE_OFFICER) and reason.");
+            throw new InvalidInputException("Send iin, role, scope (for PSC_OPERATOR and POLICE_OFFICER) and reason.");
         }
         return grants.grantByAdministrator(Iin.of(body.iin()), body.role(), body.scope(), admin.iin().value(), body.reason());
     }

@@ -1,5 +1,6 @@
 package kz.tirkeu.identity.web;
 
+import kz.tirkeu.pki.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Base64;
@@ -55,7 +56,7 @@ class SignInApi {
     @ResponseStatus(HttpStatus.CREATED)
     SecondFactorRequested presentSignature(@RequestBody SignedChallenge body, Locale locale) {
         if (body.challengeId() == null || body.signature() == null || body.signature().isBlank()) {
-            throw new IllegalArgumentException("Send challengeId and signature (the base64 CMS made by NCALayer over dataToSign).");
+            throw new InvalidInputException("Send challengeId and signature (the base64 CMS made by NCALayer over dataToSign).");
         }
         return signIn.presentSignature(body.challengeId(), base64(body.signature()), locale);
     }
@@ -74,7 +75,7 @@ class SignInApi {
         try {
             return Base64.getMimeDecoder().decode(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The signature is not base64: send the CMS exactly as NCALayer returned it.");
+            throw new InvalidInputException("The signature is not base64: send the CMS exactly as NCALayer returned it.");
         }
     }
 

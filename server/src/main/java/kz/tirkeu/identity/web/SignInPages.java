@@ -1,5 +1,7 @@
 package kz.tirkeu.identity.web;
 
+import kz.tirkeu.platform.CannotServe;
+import kz.tirkeu.pki.InvalidInputException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,12 +59,12 @@ class SignInPages {
                             Locale locale, Model model, HttpServletResponse response) {
         try {
             if (challengeId == null || signature == null || signature.isBlank()) {
-                throw new IllegalArgumentException("The signature did not arrive. Sign again with your authentication key.");
+                throw new InvalidInputException("The signature did not arrive. Sign again with your authentication key.");
             }
             SecondFactorRequested requested = signIn.presentSignature(challengeId, SignInApi.base64(signature), locale);
             response.addHeader("Set-Cookie", cookies.pendingSignIn(requested.signInId().toString(), properties.codeValidity()));
             return "redirect:/signin/code";
-        } catch (ProblemException | IllegalArgumentException e) {
+        } catch (CannotServe | IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("ncaLayerUrl", ncaLayerUrl());
             return "identity/signin";
@@ -86,7 +88,7 @@ class SignInPages {
             response.addHeader("Set-Cookie", cookies.session(session.token().value()));
             response.addHeader("Set-Cookie", cookies.clearPendingSignIn());
             return "redirect:/cabinet";
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             model.addAttribute("error", e.getMessage());
             return "identity/code";
         }

@@ -1,5 +1,6 @@
 package kz.tirkeu.issuance.psc;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,7 @@ import kz.tirkeu.issuance.CollectionTable;
 import kz.tirkeu.issuance.IssuanceEvent;
 import kz.tirkeu.issuance.IssuanceProperties;
 import kz.tirkeu.pki.identity.Iin;
-import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,7 +64,7 @@ public class PscCollections {
     public List<CollectionView> expected(SignedInPerson operator, String pscCode, String status, Boolean overdue) {
         ownPsc(operator, pscCode);
         if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
-            throw new ProblemException("STATUS_UNKNOWN", HttpStatus.BAD_REQUEST, "status is one of " + STATUSES + ", not '" + status + "'.", STATUSES.toString(), status);
+            throw new CannotServe("STATUS_UNKNOWN", CannotServe.Reason.INVALID, "status is one of " + STATUSES + ", not '" + status + "'.", STATUSES.toString(), status);
         }
         Instant now = clock.instant();
         boolean handedOver = "HANDED_OVER".equalsIgnoreCase(status);
@@ -139,10 +138,10 @@ public class PscCollections {
         }
         if (!theirs.isEmpty()) {
             String numbers = theirs.stream().map(record -> record.order().applicationNumber()).collect(Collectors.joining(", "));
-            throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application " + numbers
+            throw new CannotServe("DOCUMENTS_NOT_READY", CannotServe.Reason.CONFLICT, "The documents of application " + numbers
                     + " are not at the PSC yet. The buyer is told when they are.", numbers);
         }
-        throw new ProblemException("NOTHING_TO_COLLECT", HttpStatus.NOT_FOUND, "No documents of this person are waiting at " + pscCode
+        throw new CannotServe("NOTHING_TO_COLLECT", CannotServe.Reason.NOT_FOUND, "No documents of this person are waiting at " + pscCode
                 + ". Check that they chose this PSC (their notice names it), or ask for the application number.", pscCode);
     }
 
@@ -167,23 +166,23 @@ public class PscCollections {
         CollectionRecord record = collectable(pscCode, applicationNumber);
         if (record.queueTicket().isEmpty()) {
             // Chapter 2 keeps its order (issue [11]): the person is received (P8, a queue ticket) before anything is handed over.
-            throw new ProblemException("NOT_RECEIVED", HttpStatus.CONFLICT, "The person has not been received for application " + applicationNumber
+            throw new CannotServe("NOT_RECEIVED", CannotServe.Reason.CONFLICT, "The person has not been received for application " + applicationNumber
                     + " yet: check their identity at reception and give them a queue ticket first, then hand the documents over.", applicationNumber);
         }
         if (plateSerials == null || plateSerials.isEmpty() || blankNumber == null || blankNumber.isBlank()) {
-            throw new ProblemException("HANDOVER_ITEMS_MISSING", HttpStatus.BAD_REQUEST,
+            throw new CannotServe("HANDOVER_ITEMS_MISSING", CannotServe.Reason.INVALID,
                     "Send plateSerials (the serial numbers on the plates handed over) and certificateBlankNumber (the number on the certificate card).");
         }
         String checkedBy = identity.check(record.order(), proof);
         Set<String> given = new HashSet<>(plateSerials.stream().map(String::strip).toList());
         if (!given.equals(new HashSet<>(record.plateSerials()))) {
-            throw new ProblemException("PLATE_SERIALS_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new CannotServe("PLATE_SERIALS_MISMATCH", CannotServe.Reason.UNPROCESSABLE,
                     "The plates' serial numbers " + plateSerials + " are not those the plate maker made for " + record.order().plateNumber() + " "
                             + record.plateSerials() + ". Check that these are the plates of application " + applicationNumber + ".",
                     String.valueOf(plateSerials), record.order().plateNumber(), String.valueOf(record.plateSerials()), applicationNumber);
         }
         if (!blankNumber.strip().equals(record.certificateBlankNumber().orElse(""))) {
-            throw new ProblemException("CERTIFICATE_BLANK_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new CannotServe("CERTIFICATE_BLANK_MISMATCH", CannotServe.Reason.UNPROCESSABLE,
                     "Certificate card " + blankNumber.strip() + " is not the one the print centre printed for application " + applicationNumber
                             + " (" + record.certificateBlankNumber().orElse("none") + "). Check that it is this application's card.",
                     blankNumber.strip(), applicationNumber, record.certificateBlankNumber().orElse("—"));
@@ -216,7 +215,7 @@ public class PscCollections {
             throw alreadyHandedOver(applicationNumber);
         }
         if (!record.ready()) {
-            throw new ProblemException("DOCUMENTS_NOT_READY", HttpStatus.CONFLICT, "The documents of application " + applicationNumber
+            throw new CannotServe("DOCUMENTS_NOT_READY", CannotServe.Reason.CONFLICT, "The documents of application " + applicationNumber
                     + " are not at the PSC yet (certificate " + record.certificateStatus() + ", plates " + record.platesStatus()
                     + "). The buyer is told when they are.", applicationNumber, String.valueOf(record.certificateStatus()), String.valueOf(record.platesStatus()))
                     .situation("statuses");
@@ -226,19 +225,19 @@ public class PscCollections {
 
     private CollectionRecord record(String pscCode, String applicationNumber) {
         return table.find(applicationNumber).filter(record -> record.order().pscCode().equals(pscCode))
-                .orElseThrow(() -> new ProblemException("COLLECTION_NOT_FOUND", HttpStatus.NOT_FOUND,
+                .orElseThrow(() -> new CannotServe("COLLECTION_NOT_FOUND", CannotServe.Reason.NOT_FOUND,
                         "No documents of application " + applicationNumber + " are expected at " + pscCode + ". Check the number, and the PSC the buyer chose.",
                         applicationNumber, pscCode));
     }
 
-    private static ProblemException alreadyHandedOver(String applicationNumber) {
-        return new ProblemException("ALREADY_HANDED_OVER", HttpStatus.CONFLICT,
+    private static CannotServe alreadyHandedOver(String applicationNumber) {
+        return new CannotServe("ALREADY_HANDED_OVER", CannotServe.Reason.CONFLICT,
                 "The documents of application " + applicationNumber + " were handed over already; they cannot be handed over twice.", applicationNumber);
     }
 
     private static void ownPsc(SignedInPerson operator, String pscCode) {
         if (!operator.scopesOf(Role.PSC_OPERATOR).contains(pscCode)) {
-            throw new ProblemException("NOT_YOUR_PSC", HttpStatus.FORBIDDEN,
+            throw new CannotServe("NOT_YOUR_PSC", CannotServe.Reason.FORBIDDEN,
                     "You work at " + operator.scopesOf(Role.PSC_OPERATOR) + ", not at " + pscCode + ": you may see and hand over only your PSC's documents.",
                     operator.scopesOf(Role.PSC_OPERATOR).toString(), pscCode);
         }

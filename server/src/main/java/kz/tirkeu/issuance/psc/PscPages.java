@@ -1,5 +1,6 @@
 package kz.tirkeu.issuance.psc;
 
+import kz.tirkeu.platform.CannotServe;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +61,7 @@ class PscPages {
             model.addAttribute("collections", expected.stream()
                     .sorted(Comparator.comparing(CollectionView::overdue).reversed()).toList()); // the overdue ones first: they need action
             model.addAttribute("overdueCount", expected.stream().filter(CollectionView::overdue).count());
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             return problem(e, model, response);
         }
         model.addAttribute("centre", centres.of(pscCode));
@@ -82,7 +83,7 @@ class PscPages {
             }
             collections.find(operator, pscCode, number);
             return "redirect:/psc/" + pscCode + "/collections/" + number;
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             flash(redirect, e);
             redirect.addFlashAttribute("findNumber", applicationNumber);
             return "redirect:/psc/" + pscCode + "/collections";
@@ -108,7 +109,7 @@ class PscPages {
             BuyerIdentity.Proof proof = new BuyerIdentity.Proof(blankToNull(iin), blankToNull(documentNumber), blankToNull(shareCode));
             PscCollections.Reception reception = collections.receive(operator, pscCode, number, proof);
             return "redirect:/psc/" + pscCode + "/reception/" + reception.collections().getFirst().applicationNumber();
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             flash(redirect, e);
             redirect.addFlashAttribute("applicationNumber", applicationNumber);
             redirect.addFlashAttribute("iin", iin);
@@ -127,7 +128,7 @@ class PscPages {
             }
             model.addAttribute("collection", collection);
             model.addAttribute("ticketFor", collections.sameTicket(operator, pscCode, applicationNumber));
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             return problem(e, model, response);
         }
         model.addAttribute("centre", centres.of(pscCode));
@@ -139,7 +140,7 @@ class PscPages {
                       HttpServletResponse response) {
         try {
             model.addAttribute("collection", collections.find(operator, pscCode, applicationNumber));
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             return problem(e, model, response);
         }
         model.addAttribute("centre", centres.of(pscCode));
@@ -156,7 +157,7 @@ class PscPages {
         try {
             collections.handOver(operator, pscCode, applicationNumber, proof(documentNumber, shareCode), serials, certificateBlankNumber);
             redirect.addFlashAttribute("justHandedOver", true);
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             flash(redirect, e);
             redirect.addFlashAttribute("documentNumber", documentNumber);
             redirect.addFlashAttribute("typedSerials", plateSerials == null ? List.of() : plateSerials);
@@ -178,7 +179,7 @@ class PscPages {
         return applicationNumber.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static void flash(RedirectAttributes redirect, ProblemException e) {
+    private static void flash(RedirectAttributes redirect, CannotServe e) {
         redirect.addFlashAttribute("problemCode", e.code());
         redirect.addFlashAttribute("problemDetail", e.getMessage());
     }
@@ -189,8 +190,8 @@ class PscPages {
     }
 
     /** A page that cannot be shown says why in the operator's language (psc.problem.CODE), with the way back to the own PSC. */
-    private static String problem(ProblemException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
+    private static String problem(CannotServe e, Model model, HttpServletResponse response) {
+        response.setStatus(kz.tirkeu.platform.web.ProblemStatus.of(e).value());
         model.addAttribute("problemCode", e.code());
         model.addAttribute("problemDetail", e.getMessage());
         return "psc/problem";

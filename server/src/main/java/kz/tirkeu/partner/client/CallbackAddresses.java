@@ -1,5 +1,6 @@
 package kz.tirkeu.partner.client;
 
+import kz.tirkeu.platform.CannotServe;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,8 +8,6 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import kz.tirkeu.partner.PartnerProperties;
-import kz.tirkeu.platform.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,9 +52,9 @@ public class CallbackAddresses {
     public void requireUnder(String url, Optional<String> prefix) {
         if (prefix.isEmpty() || !url.startsWith(prefix.get())) {
             throw prefix.isPresent()
-                    ? new ProblemException("WEBHOOK_URL_NOT_ALLOWED", HttpStatus.UNPROCESSABLE_CONTENT,
+                    ? new CannotServe("WEBHOOK_URL_NOT_ALLOWED", CannotServe.Reason.UNPROCESSABLE,
                             "Webhooks of this partner system may go only to addresses beginning with " + prefix.get() + ".", prefix.get()).situation("prefix")
-                    : new ProblemException("WEBHOOK_URL_NOT_ALLOWED", HttpStatus.UNPROCESSABLE_CONTENT,
+                    : new CannotServe("WEBHOOK_URL_NOT_ALLOWED", CannotServe.Reason.UNPROCESSABLE,
                             "No webhook address is registered for this partner system; ask the platform's administrator to register one.").situation("none");
         }
     }
@@ -74,7 +73,7 @@ public class CallbackAddresses {
     }
 
     /** @param situation which text tells it: api.problem.WEBHOOK_URL_INVALID.{form, loopbackOnly, httpsOnly, scheme} */
-    private static ProblemException invalid(String situation, String message) {
-        return new ProblemException("WEBHOOK_URL_INVALID", HttpStatus.BAD_REQUEST, message).situation(situation);
+    private static CannotServe invalid(String situation, String message) {
+        return new CannotServe("WEBHOOK_URL_INVALID", CannotServe.Reason.INVALID, message).situation(situation);
     }
 }

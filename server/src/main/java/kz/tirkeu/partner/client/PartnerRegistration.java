@@ -1,5 +1,6 @@
 package kz.tirkeu.partner.client;
 
+import kz.tirkeu.platform.CannotServe;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import kz.tirkeu.pki.cert.KzCertificate;
 import kz.tirkeu.pki.crypto.Pem;
 import kz.tirkeu.pki.identity.Bin;
 import kz.tirkeu.pki.identity.InvalidIdentifierException;
-import kz.tirkeu.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -39,34 +39,34 @@ public class PartnerRegistration {
      */
     public PartnerClient register(NewPartner request, String by) {
         if (request.clientId() == null || !request.clientId().matches("[a-z0-9][a-z0-9-]{2,63}")) {
-            throw new ProblemException("PARTNER_CLIENT_ID_INVALID", HttpStatus.BAD_REQUEST, "A client id is 3 to 64 lower-case letters, digits and hyphens, starting with a letter or digit.");
+            throw new CannotServe("PARTNER_CLIENT_ID_INVALID", CannotServe.Reason.INVALID, "A client id is 3 to 64 lower-case letters, digits and hyphens, starting with a letter or digit.");
         }
         if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw new ProblemException("PARTNER_NAME_INVALID", HttpStatus.BAD_REQUEST, "Send the partner system's name (at most 200 characters).");
+            throw new CannotServe("PARTNER_NAME_INVALID", CannotServe.Reason.INVALID, "Send the partner system's name (at most 200 characters).");
         }
         if (request.requestsPerMinute() == null || request.requestsPerMinute() < 1 || request.requestsPerMinute() > 100_000) {
-            throw new ProblemException("PARTNER_RATE_LIMIT_INVALID", HttpStatus.BAD_REQUEST, "Send requestsPerMinute, from 1 to 100000.");
+            throw new CannotServe("PARTNER_RATE_LIMIT_INVALID", CannotServe.Reason.INVALID, "Send requestsPerMinute, from 1 to 100000.");
         }
         Bin bin;
         try {
             bin = Bin.of(String.valueOf(request.bin()));
         } catch (InvalidIdentifierException e) {
-            throw new ProblemException("BIN_INVALID", HttpStatus.BAD_REQUEST, "Send the partner organisation's BIN: twelve digits with a valid check digit.");
+            throw new CannotServe("BIN_INVALID", CannotServe.Reason.INVALID, "Send the partner organisation's BIN: twelve digits with a valid check digit.");
         }
         if (request.certificatePem() == null || request.certificatePem().length() > MAX_PEM) {
-            throw new ProblemException("CERTIFICATE_INVALID", HttpStatus.BAD_REQUEST,
+            throw new CannotServe("CERTIFICATE_INVALID", CannotServe.Reason.INVALID,
                     "Send the system certificate as PEM (the system's certificate first, then any intermediate CA certificates).").situation("missing");
         }
         List<X509Certificate> chain;
         try {
             chain = Pem.readCertificates(request.certificatePem().getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException("CERTIFICATE_INVALID", HttpStatus.BAD_REQUEST, "The certificate is not PEM: " + e.getMessage(), e.getMessage())
+            throw new CannotServe("CERTIFICATE_INVALID", CannotServe.Reason.INVALID, "The certificate is not PEM: " + e.getMessage(), e.getMessage())
                     .situation("notPem");
         }
         KzCertificate system = KzCertificate.of(chain.getFirst());
         if (!system.bin().equals(Optional.of(bin))) {
-            throw new ProblemException("CERTIFICATE_NOT_OF_PARTNER", HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new CannotServe("CERTIFICATE_NOT_OF_PARTNER", CannotServe.Reason.UNPROCESSABLE,
                     "The certificate is of BIN " + system.bin().map(Bin::value).orElse("(none)") + ", not of the partner's BIN " + bin.value() + ".",
                     system.bin().map(Bin::value).orElse("—"), bin.value());
         }
@@ -76,7 +76,7 @@ public class PartnerRegistration {
                 clock.instant(), Optional.empty());
         String pem = String.join("", chain.stream().map(Pem::write).toList());
         if (!clients.add(client, pem, by)) {
-            throw new ProblemException("PARTNER_EXISTS", HttpStatus.CONFLICT, "A partner system with client id " + request.clientId() + " is already registered.",
+            throw new CannotServe("PARTNER_EXISTS", CannotServe.Reason.CONFLICT, "A partner system with client id " + request.clientId() + " is already registered.",
                     request.clientId());
         }
         return client;
@@ -90,8 +90,8 @@ public class PartnerRegistration {
         return clients.find(clientId).orElseThrow();
     }
 
-    public static ProblemException unknown(String clientId) {
-        return new ProblemException("PARTNER_UNKNOWN", HttpStatus.NOT_FOUND, "No partner system with client id " + clientId + " is registered.", clientId);
+    public static CannotServe unknown(String clientId) {
+        return new CannotServe("PARTNER_UNKNOWN", CannotServe.Reason.NOT_FOUND, "No partner system with client id " + clientId + " is registered.", clientId);
     }
 
 }

@@ -1,5 +1,6 @@
 package kz.tirkeu.partner.webhook;
 
+import kz.tirkeu.platform.CannotServe;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +13,6 @@ import java.util.UUID;
 import kz.tirkeu.partner.client.CallbackAddresses;
 import kz.tirkeu.partner.client.PartnerCaller;
 import kz.tirkeu.partner.client.PartnerClients;
-import kz.tirkeu.platform.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +46,7 @@ class WebhookSubscriptions {
         String url = addresses.check(requestedUrl);
         addresses.requireUnder(url, clients.find(partner.clientId()).orElseThrow().webhookUrlPrefix());
         if (live(partner.clientId()).size() >= MAX_LIVE) {
-            throw new ProblemException("WEBHOOKS_TOO_MANY", HttpStatus.CONFLICT, "A partner system has at most " + MAX_LIVE + " webhooks; end one first.",
+            throw new CannotServe("WEBHOOKS_TOO_MANY", CannotServe.Reason.CONFLICT, "A partner system has at most " + MAX_LIVE + " webhooks; end one first.",
                     String.valueOf(MAX_LIVE));
         }
         byte[] bytes = new byte[32];
@@ -60,7 +59,7 @@ class WebhookSubscriptions {
                         on conflict (client_id, url) where ended_at is null do nothing""")
                 .params(id, partner.clientId(), url, secret, now.atOffset(ZoneOffset.UTC)).update();
         if (added == 0) {
-            throw new ProblemException("WEBHOOK_EXISTS", HttpStatus.CONFLICT, "Your system already has a webhook to " + url + "; end it to subscribe anew.",
+            throw new CannotServe("WEBHOOK_EXISTS", CannotServe.Reason.CONFLICT, "Your system already has a webhook to " + url + "; end it to subscribe anew.",
                     url);
         }
         return new Created(new Webhook(id, partner.clientId(), url, now, Optional.empty()), secret);
@@ -81,7 +80,7 @@ class WebhookSubscriptions {
         int ended = db.sql("update partner_webhook set ended_at = ? where id = ? and client_id = ? and ended_at is null")
                 .params(now.atOffset(ZoneOffset.UTC), webhookId, partner.clientId()).update();
         if (ended == 0) {
-            throw new ProblemException("WEBHOOK_UNKNOWN", HttpStatus.NOT_FOUND, "Your system has no live webhook " + webhookId + ".", String.valueOf(webhookId));
+            throw new CannotServe("WEBHOOK_UNKNOWN", CannotServe.Reason.NOT_FOUND, "Your system has no live webhook " + webhookId + ".", String.valueOf(webhookId));
         }
         db.sql("""
                         update partner_webhook_delivery set status = 'FAILED', failed_at = ?, next_attempt_at = null, claimed_by = null,

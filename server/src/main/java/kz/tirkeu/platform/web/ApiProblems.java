@@ -1,7 +1,9 @@
 package kz.tirkeu.platform.web;
 
+import kz.tirkeu.platform.CannotServe;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import kz.tirkeu.pki.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,12 +34,12 @@ public class ApiProblems {
         this.language = language;
     }
 
-    @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+    @ExceptionHandler(CannotServe.class)
+    ResponseEntity<ProblemDetail> problem(CannotServe e, HttpServletRequest request) {
         // The text is the bundle's (api.problem.<CODE>) in the caller's language; a problem that carries its own texts
         // in every language (a regime's limits, written by its authorised body) gives them itself.
         String detail = e instanceof LocalizedProblem localized ? localized.message(language.of(request)) : language.text(e, request);
-        ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), detail, request);
+        ResponseEntity<ProblemDetail> response = respond(ProblemStatus.of(e), e.code(), detail, request);
         e.properties().forEach(response.getBody()::setProperty);
         return response;
     }
@@ -124,10 +126,15 @@ public class ApiProblems {
         return own(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is nothing at this address.", request);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
+    /**
+     * Domain value types (Iin, Bin, PhoneNumber…) and the API's own checks reject what a caller sent with an English
+     * message naming the value, and so does Spring for a Content-Type it cannot read (a wildcard one); the text around
+     * it is in the caller's language. Any other IllegalArgumentException is our own fault, not the caller's: it is a 500
+     * with a correlation id (below), and its message is never shown.
+     */
+    @ExceptionHandler({InvalidInputException.class, org.springframework.http.InvalidMediaTypeException.class,
+            org.springframework.util.InvalidMimeTypeException.class})
     ResponseEntity<ProblemDetail> badValue(IllegalArgumentException e, HttpServletRequest request) {
-        // Domain value types (Iin, Bin, PhoneNumber…) reject bad input with an English message naming the value; the text
-        // around it is in the caller's language.
         return own(HttpStatus.BAD_REQUEST, "INVALID_VALUE", "A value is not valid: " + e.getMessage(), request, e.getMessage());
     }
 

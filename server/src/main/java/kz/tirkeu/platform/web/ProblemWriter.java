@@ -1,5 +1,7 @@
 package kz.tirkeu.platform.web;
 
+import org.springframework.http.HttpStatus;
+import kz.tirkeu.platform.CannotServe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,16 +26,17 @@ public class ProblemWriter {
         this.language = language;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, CannotServe problem) throws IOException {
+        HttpStatus status = ProblemStatus.of(problem);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://tirkeu.kz/problems/" + problem.code().toLowerCase(Locale.ROOT).replace('_', '-'));
-        body.put("title", problem.status().getReasonPhrase());
-        body.put("status", problem.status().value());
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
         body.put("detail", language.text(problem, request));
         body.put("instance", request.getRequestURI());
         body.put("code", problem.code());
         body.putAll(problem.properties());
-        response.setStatus(problem.status().value());
+        response.setStatus(status.value());
         // As ApiProblems answers: no charset parameter, JSON is UTF-8 (RFC 8259), and the bytes are written as such.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

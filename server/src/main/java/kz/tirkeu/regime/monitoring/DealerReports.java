@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.monitoring;
 
+import kz.tirkeu.platform.CannotServe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import kz.tirkeu.regime.RegimeRegistry;
 import kz.tirkeu.regime.SignedDocuments;
 import kz.tirkeu.regime.Subject;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +85,7 @@ public class DealerReports {
             throw new InvalidRegime("REPORT_MALFORMED", "Send back the report exactly as prepared (POST …/dealer-reports/to-sign), with its signature.").situation("altered");
         }
         if (!bin.value().equals(content.dealerBin())) {
-            throw new InvalidRegime("REPORT_NOT_YOURS", HttpStatus.FORBIDDEN, "This report is another organisation's.");
+            throw new InvalidRegime("REPORT_NOT_YOURS", CannotServe.Reason.FORBIDDEN, "This report is another organisation's.");
         }
         Regime regime = registry.find(code).orElseThrow(() -> notFound(code));
         subjectIn(regime, bin, new Period(content.from(), content.to()));
@@ -150,7 +150,7 @@ public class DealerReports {
     }
 
     private static Bin dealerBin(SignedInPerson dealer) {
-        return dealer.bin().orElseThrow(() -> new InvalidRegime("NOT_A_DEALER", HttpStatus.FORBIDDEN,
+        return dealer.bin().orElseThrow(() -> new InvalidRegime("NOT_A_DEALER", CannotServe.Reason.FORBIDDEN,
                 "Sign in with an employee's key of the dealer to report for it."));
     }
 
@@ -163,7 +163,7 @@ public class DealerReports {
         return regime.versions().values().stream().flatMap(v -> v.subjects().stream()).filter(s -> s.bin().equals(bin.value()))
                 .filter(s -> !s.admittedOn().isAfter(period.to()) && s.exclusion().map(e -> e.on().isAfter(period.from())).orElse(true))
                 .reduce((a, b) -> b)
-                .orElseThrow(() -> new InvalidRegime("DEALER_NOT_A_SUBJECT", HttpStatus.FORBIDDEN, "BIN " + bin.value()
+                .orElseThrow(() -> new InvalidRegime("DEALER_NOT_A_SUBJECT", CannotServe.Reason.FORBIDDEN, "BIN " + bin.value()
                         + " was not admitted to the regime " + regime.code() + " during " + period.text() + ", so it has nothing to report on it.", String.valueOf(bin.value()), String.valueOf(regime.code()), String.valueOf(period.text())));
     }
 
@@ -183,6 +183,6 @@ public class DealerReports {
     }
 
     private static InvalidRegime notFound(String code) {
-        return new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code));
+        return new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code));
     }
 }

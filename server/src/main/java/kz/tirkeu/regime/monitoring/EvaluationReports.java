@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.monitoring;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import kz.tirkeu.regime.RegimeDates;
 import kz.tirkeu.regime.RegimeParameters;
 import kz.tirkeu.regime.RegimeRegistry;
 import kz.tirkeu.registry.certificate.CertificateSigning;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +54,7 @@ public class EvaluationReports {
     public record Issued(String number, String regime, LocalDate from, LocalDate to, Instant issuedAt) {}
 
     public Issued issue(String code, Period period) {
-        Regime regime = registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
+        Regime regime = registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
         Instant now = clock.instant();
         if (period.from().isAfter(RegimeDates.dayOf(now))) {
             throw new InvalidRegime("PERIOD_NOT_BEGUN", "An evaluation is of a period that has begun; " + period.text() + " has not.", String.valueOf(period.text())).situation("evaluation");

@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.monitoring;
 
+import kz.tirkeu.platform.CannotServe;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import kz.tirkeu.regime.Subject;
 import kz.tirkeu.regime.Term;
 import kz.tirkeu.regime.monitoring.Indicators.Refusals;
 import kz.tirkeu.regime.monitoring.Indicators.Tally;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Monitoring of a regime (Art. 54): the full indicators for the authorised body and auditors, the published results for anyone. */
@@ -111,6 +111,6 @@ public class RegimeMonitoring {
     }
 
     Regime regime(String code) {
-        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
+        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 }

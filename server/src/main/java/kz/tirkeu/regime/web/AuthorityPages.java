@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,7 +27,6 @@ import kz.tirkeu.regime.monitoring.Period;
 import kz.tirkeu.regime.monitoring.RegimeMonitoring;
 import kz.tirkeu.platform.NcaLayerAddress;
 import kz.tirkeu.platform.web.PageController;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,7 +79,7 @@ class AuthorityPages {
         Period period;
         try {
             period = monitoring.period(code, from, to);
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             model.addAttribute("problemCode", e.code());
             model.addAttribute("problemDetail", e.getMessage());
             period = monitoring.period(code, null, null);
@@ -125,7 +125,7 @@ class AuthorityPages {
             model.addAttribute("statementText", new String(Base64.getDecoder().decode(toSign.dataToSign()), StandardCharsets.UTF_8));
             model.addAttribute("ncaLayerUrl", ncaLayer.url());
             return "regimes/authority-sign";
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
             redirect.addFlashAttribute("parametersJson", parameters.isBlank() ? null : parameters);
@@ -147,7 +147,7 @@ class AuthorityPages {
             }
             decisions.record(content, Base64.getMimeDecoder().decode(signature.strip()), official);
             redirect.addFlashAttribute("recorded", true);
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         } catch (RuntimeException malformed) {
@@ -163,7 +163,7 @@ class AuthorityPages {
         try {
             EvaluationReports.Issued issued = evaluations.issue(code, Period.parse(from.isBlank() ? null : from, to.isBlank() ? null : to));
             redirect.addFlashAttribute("issued", issued.number());
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         }
@@ -187,6 +187,6 @@ class AuthorityPages {
     }
 
     private Regime find(String code) {
-        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
+        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 }

@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -72,7 +73,7 @@ class DealerReportPages {
             model.addAttribute("dataToSign", toSign.dataToSign());
             model.addAttribute("statementText", new String(Base64.getDecoder().decode(toSign.dataToSign()), StandardCharsets.UTF_8));
             model.addAttribute("ncaLayerUrl", ncaLayer.url());
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             model.addAttribute("problemCode", e.code());
             model.addAttribute("problemDetail", e.getMessage());
         }
@@ -90,7 +91,7 @@ class DealerReportPages {
             DealerReportContent content = json.readValue(report, DealerReportContent.class);
             reports.submit(content.regime(), content, Base64.getMimeDecoder().decode(signature.strip()), dealer);
             redirect.addFlashAttribute("submitted", true);
-        } catch (ProblemException e) {
+        } catch (CannotServe e) {
             redirect.addFlashAttribute("problemCode", e.code());
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         } catch (RuntimeException malformed) {

@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,6 @@ class RegimeDealerReportsApi {
     }
 
     private byte[][] signed(String code, UUID id) {
-        return reports.signed(code, id).orElseThrow(() -> new InvalidRegime("REPORT_NOT_FOUND", HttpStatus.NOT_FOUND, "No such report of regime " + code + ".", String.valueOf(code)));
+        return reports.signed(code, id).orElseThrow(() -> new InvalidRegime("REPORT_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "No such report of regime " + code + ".", String.valueOf(code)));
     }
 }

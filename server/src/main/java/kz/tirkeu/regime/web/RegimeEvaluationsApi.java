@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,6 @@ class RegimeEvaluationsApi {
     }
 
     private static InvalidRegime notFound(String code, String number) {
-        return new InvalidRegime("EVALUATION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no evaluation report " + number + ".", String.valueOf(code), String.valueOf(number));
+        return new InvalidRegime("EVALUATION_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "Regime " + code + " has no evaluation report " + number + ".", String.valueOf(code), String.valueOf(number));
     }
 }

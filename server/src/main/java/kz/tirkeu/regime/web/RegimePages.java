@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.List;
 import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.regime.InvalidRegime;
@@ -9,7 +10,6 @@ import kz.tirkeu.regime.RegimeRegistry;
 import kz.tirkeu.regime.monitoring.Period;
 import kz.tirkeu.regime.monitoring.RegimeMonitoring;
 import kz.tirkeu.platform.web.PageController;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +65,7 @@ class RegimePages {
         Regime regime = find(code);
         RegimeParameters parameters = regime.versions().get(version);
         if (parameters == null) {
-            throw new InvalidRegime("VERSION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no version " + version + ".", String.valueOf(code), String.valueOf(version));
+            throw new InvalidRegime("VERSION_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "Regime " + code + " has no version " + version + ".", String.valueOf(code), String.valueOf(version));
         }
         model.addAttribute("regime", RegimeView.of(regime, registry.now()));
         model.addAttribute("shown", parameters);
@@ -75,6 +75,6 @@ class RegimePages {
     }
 
     private Regime find(String code) {
-        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
+        return registry.find(code).orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 }

@@ -1,5 +1,6 @@
 package kz.tirkeu.regime.web;
 
+import kz.tirkeu.platform.CannotServe;
 import java.util.List;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.web.Allowed;
@@ -7,7 +8,6 @@ import kz.tirkeu.identity.web.PublicEndpoint;
 import kz.tirkeu.regime.InvalidRegime;
 import kz.tirkeu.regime.RegimeParameters;
 import kz.tirkeu.regime.RegimeRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +58,7 @@ class RegimesApi {
     @PublicEndpoint
     RegimeView one(@PathVariable String code) {
         return registry.find(code).map(r -> RegimeView.of(r, registry.now()))
-                .orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", HttpStatus.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
+                .orElseThrow(() -> new InvalidRegime("REGIME_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "There is no regime " + code + ".", String.valueOf(code)));
     }
 
     /**
@@ -69,7 +69,7 @@ class RegimesApi {
     @Allowed({Role.REGIME_AUTHORITY, Role.AUDITOR})
     ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable int seq) {
         return registry.signedContent(code, seq).map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes))
-                .orElseThrow(() -> new InvalidRegime("DECISION_NOT_FOUND", HttpStatus.NOT_FOUND, "Regime " + code + " has no decision " + seq + ".", String.valueOf(code), String.valueOf(seq)));
+                .orElseThrow(() -> new InvalidRegime("DECISION_NOT_FOUND", CannotServe.Reason.NOT_FOUND, "Regime " + code + " has no decision " + seq + ".", String.valueOf(code), String.valueOf(seq)));
     }
 
     /** The decision's CAdES signature (.p7s, attached or detached as NCALayer made it); not public, as the content. */
@@ -79,7 +79,7 @@ class RegimesApi {
         return registry.signature(code, seq)
                 .map(cms -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkcs7-signature"))
                         .header("Content-Disposition", "attachment; filename=\"" + code + "-decision-" + seq + ".p7s\"").body(cms))
-                .orElseThrow(() -> new InvalidRegime("SIGNATURE_NOT_FOUND", HttpStatus.NOT_FOUND,
+                .orElseThrow(() -> new InvalidRegime("SIGNATURE_NOT_FOUND", CannotServe.Reason.NOT_FOUND,
                         "Decision " + seq + " of " + code + " carries no signature made in the platform (it was transcribed from its official publication).", String.valueOf(seq), String.valueOf(code)));
     }
 }

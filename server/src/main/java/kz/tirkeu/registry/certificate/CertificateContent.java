@@ -1,5 +1,6 @@
 package kz.tirkeu.registry.certificate;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +78,7 @@ public record CertificateContent(String documentType, int documentVersion, Strin
     static CertificateContent fromJson(String json) {
         CertificateContent content = JSON.readValue(json, CertificateContent.class);
         if (!TYPE.equals(content.documentType()) || content.documentVersion() != VERSION) {
-            throw new IllegalArgumentException("not a registration certificate this platform can read");
+            throw new InvalidInputException("not a registration certificate this platform can read");
         }
         return content;
     }
@@ -88,7 +89,7 @@ public record CertificateContent(String documentType, int documentVersion, Strin
             Object signed = new CMSSignedData(p7m).getSignedContent().getContent();
             return fromJson(new String((byte[]) signed, StandardCharsets.UTF_8));
         } catch (CMSException | RuntimeException e) {
-            throw new IllegalArgumentException("not a registration certificate file", e);
+            throw new InvalidInputException("not a registration certificate file", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package kz.tirkeu.registry.certificate;
 
+import kz.tirkeu.pki.InvalidInputException;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -48,7 +49,7 @@ public class CertificatePdf {
                     return language;
                 }
             }
-            throw new IllegalArgumentException("The certificate is printed in Kazakh (lang=kk) or Russian (lang=ru).");
+            throw new InvalidInputException("The certificate is printed in Kazakh (lang=kk) or Russian (lang=ru).");
         }
     }
 

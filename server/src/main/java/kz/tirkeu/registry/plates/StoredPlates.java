@@ -1,5 +1,6 @@
 package kz.tirkeu.registry.plates;
 
+import kz.tirkeu.pki.InvalidInputException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
@@ -34,7 +35,7 @@ public class StoredPlates {
         rules.requireKnownRegion(plate.regionCode());
         var parts = PlateProperties.DESIGNATION.matcher(plate.number());
         if (!parts.matches() || !parts.group(3).equals(plate.regionCode())) {
-            throw new IllegalArgumentException("'%s' is not a plate number of region %s (expected e.g. 123 ABC %s)"
+            throw new InvalidInputException("'%s' is not a plate number of region %s (expected e.g. 123 ABC %s)"
                     .formatted(plate.number(), plate.regionCode(), plate.regionCode()));
         }
         return db.sql("""

@@ -27,7 +27,7 @@ class ProblemTextsTest {
 
     private static final Path SOURCES = Path.of("src/main/java/kz/tirkeu");
     private static final Pattern THROWN = Pattern.compile(
-            "(?:new |OAuthProblem\\.)(ProblemException|ApplicationRefused|AccessChangeRefused|SignInRefused|InvalidRegime|NotAllowed|invalidClient|invalidRequest)"
+            "(?:new |OAuthProblem\\.)(ProblemException|CannotServe|PaymentRefused|ApplicationRefused|AccessChangeRefused|SignInRefused|InvalidRegime|NotAllowed|invalidClient|invalidRequest)"
                     + "\\((\"([A-Z_]+)\",)?");
     private static final Pattern SUPER = Pattern.compile("super\\(\"([A-Z_]+)\"");
     private static final Pattern SITUATION = Pattern.compile("^\\s*\\.situation\\((?:\"(\\w+)\"\\))?");
@@ -151,12 +151,12 @@ class ProblemTextsTest {
 
     /** A constructor call's arguments, split at its top-level commas, and where it ends. */
     private record Call(List<String> arguments, int end) {
-        /** The facts after the code, the status and the message (InvalidRegime may leave the status out; NotAllowed has only the message). */
+        /** The facts after the code, the status or reason and the message (InvalidRegime may leave it out; NotAllowed has only the message). */
         int facts(String type) {
             int before = switch (type) {
                 case "NotAllowed" -> 1;
                 case "invalidClient", "invalidRequest" -> 2; // OAuthProblem's factories: the code, the message
-                case "InvalidRegime" -> arguments.size() > 1 && arguments.get(1).strip().startsWith("HttpStatus") ? 3 : 2;
+                case "InvalidRegime" -> arguments.size() > 1 && arguments.get(1).strip().matches("(HttpStatus|CannotServe\\.Reason|Reason)\\..*") ? 3 : 2;
                 default -> 3;
             };
             return Math.max(0, arguments.size() - before);
