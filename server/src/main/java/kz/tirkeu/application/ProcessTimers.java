@@ -27,8 +27,8 @@ class ProcessTimers extends BackgroundWork {
     }
 
     @Override
-    protected void round() {
-        tick();
+    protected int round() {
+        return tick();
     }
 
     /** One round: the due retries, the overdue buyers, the due registration decisions. Returns how many applications it moved. */

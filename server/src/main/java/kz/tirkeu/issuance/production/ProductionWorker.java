@@ -24,7 +24,7 @@ public class ProductionWorker extends BackgroundWork {
     private final IssuanceProperties.Worker settings;
 
     ProductionWorker(ProductionQueue queue, CollectionTable table, ProductionProgress progress, IssuanceProperties properties) {
-        super("issuance-production", properties.worker().interval(), properties.worker().enabled());
+        super("issuance-production", properties.worker().interval(), properties.worker().enabled(), properties.worker().batchSize(), STOP_WITHIN);
         this.queue = queue;
         this.table = table;
         this.progress = progress;
@@ -32,8 +32,8 @@ public class ProductionWorker extends BackgroundWork {
     }
 
     @Override
-    protected void round() {
-        tick();
+    protected int round() {
+        return tick();
     }
 
     /** One round; returns how many orders it looked at. */

@@ -41,8 +41,10 @@ public class RetentionPurge extends BackgroundWork {
     }
 
     @Override
-    protected void round() {
+    protected int round() {
+        // Never "a full batch": one purge deletes everything due, so the next one waits for the interval.
         purge();
+        return 0;
     }
 
     /** One round; returns the rows deleted, or -1 when another server holds the round. */
