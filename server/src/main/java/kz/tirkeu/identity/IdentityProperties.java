@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secureCookies             send the session cookie only over HTTPS (on in production)
  * @param bootstrapGrants           staff roles granted at start-up when not held, as "IIN ROLE [SCOPE]": how a new
  *                                  installation gets its first administrator (and the default run its demo staff)
+ * @param challengesPerMinute       anonymous sign-in challenges one client address may ask for in a minute; more is 429
+ * @param challengeLimitExempt      client addresses without that limit (e.g. a load test's own machine)
  */
 @ConfigurationProperties("tirkeu.identity")
 public record IdentityProperties(
@@ -29,4 +31,13 @@ public record IdentityProperties(
         @DefaultValue("12h") Duration browserSessionLifetime,
         @DefaultValue("15m") Duration apiTokenLifetime,
         @DefaultValue("false") boolean secureCookies,
-        @DefaultValue List<String> bootstrapGrants) {}
+        @DefaultValue List<String> bootstrapGrants,
+        @DefaultValue("120") int challengesPerMinute,
+        @DefaultValue List<String> challengeLimitExempt) {
+
+    public IdentityProperties {
+        if (challengesPerMinute < 1) {
+            throw new IllegalArgumentException("tirkeu.identity.challenges-per-minute must be at least 1, not " + challengesPerMinute);
+        }
+    }
+}

@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param printCentreUrl    the ИПЦ's API; not set or blank: {state systems}/print-centre/v1
  * @param plateMakerUrl     the plate maker's API; not set: {state systems}/plate-maker/v1
  * @param digitalDocumentsUrl the digital documents service; not set: {state systems}/digital-documents/v1
- * @param pollEvery         how often the worker asks production about an order in progress
- * @param firstRetry        after an outage, the first wait; doubled each time (with jitter) up to {@code longestRetry}
+ * @param connectTimeout    how long to wait for production or the digital documents service to accept a connection
+ * @param requestTimeout    and for its answer
+ * @param breakerMinimumCalls calls to one of them before its failure rate can open the breaker
+ * @param breakerOpenFor    how long an open breaker lets no call through before trying again
+ * @param worker            the production worker
  */
 @ConfigurationProperties("tirkeu.issuance")
 public record IssuanceProperties(
@@ -32,6 +35,9 @@ public record IssuanceProperties(
      * @param interval     how often the worker looks for due orders
      * @param batchSize    how many orders one round claims
      * @param lease        a claimed order is this server's for this long; if it dies, another takes over
+     * @param pollEvery    how often the worker asks production about an order in progress
+     * @param firstRetry   after an outage, the first wait; doubled each time (with jitter) up to {@code longestRetry}
+     * @param longestRetry the longest wait after an outage
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,

@@ -47,6 +47,10 @@ public record NotificationProperties(
      * {@code maxDelay}, spread by ± {@code jitter} (a fraction), so that deliveries that failed together
      * do not all come back together.
      *
+     * @param firstDelay  the wait after the first failed attempt
+     * @param multiplier  each further wait is the last one times this (at least 1)
+     * @param maxDelay    no wait is longer than this
+     * @param jitter      each wait is spread by up to this fraction either way, in [0, 1)
      * @param maxAttempts attempts to hand a message over before the delivery is FAILED
      */
     public record Retry(

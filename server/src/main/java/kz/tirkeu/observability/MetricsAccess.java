@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,12 +17,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with the sandbox off stops the start-up (kz.tirkeu.platform.ProductionSafety).
  */
 @Component
+@EnableConfigurationProperties(MetricsProperties.class)
 class MetricsAccess extends OncePerRequestFilter {
 
     private final byte[] expected;
 
-    MetricsAccess(@Value("${tirkeu.management.metrics-token:sandbox-metrics-token}") String token) {
-        this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    MetricsAccess(MetricsProperties properties) {
+        this.expected = ("Bearer " + properties.metricsToken()).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

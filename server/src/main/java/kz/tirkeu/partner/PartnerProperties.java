@@ -26,6 +26,9 @@ public record PartnerProperties(
         @DefaultValue Webhooks webhooks) {
 
     /**
+     * @param dispatcher     how the webhook deliveries are polled and claimed, as the notification point's
+     * @param retry          the backoff between attempts at one webhook, as the notification point's
+     * @param circuitBreaker the breaker per receiver, so that one partner down does not hold up the others
      * @param connectTimeout how long to wait for a partner's receiver to accept the connection
      * @param readTimeout    and to answer
      */

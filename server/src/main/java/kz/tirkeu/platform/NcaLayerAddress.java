@@ -1,6 +1,5 @@
 package kz.tirkeu.platform;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Where the pages' JavaScript reaches NCALayer: the configured one, else the sandbox signer of this server. */
@@ -8,14 +7,16 @@ import org.springframework.stereotype.Component;
 public class NcaLayerAddress {
 
     private final PlatformAddresses addresses;
-    private final String configured;
+    private final PlatformProperties properties;
 
-    NcaLayerAddress(PlatformAddresses addresses, @Value("${tirkeu.ncalayer.url:}") String configured) {
+    NcaLayerAddress(PlatformAddresses addresses, PlatformProperties properties) {
         this.addresses = addresses;
-        this.configured = configured;
+        this.properties = properties;
     }
 
+    /** Asked when a page is built: the sandbox signer's address has the port the server listens on. */
     public String url() {
-        return configured.isBlank() ? addresses.publicBase().toString().replaceFirst("^http", "ws") + "/sandbox/ncalayer" : configured;
+        String configured = properties.ncalayer().url();
+        return configured == null ? addresses.publicBase().toString().replaceFirst("^http", "ws") + "/sandbox/ncalayer" : configured;
     }
 }

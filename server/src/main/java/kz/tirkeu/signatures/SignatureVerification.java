@@ -20,7 +20,7 @@ import kz.tirkeu.pki.validation.ValidationPolicy;
 import kz.tirkeu.pki.validation.ValidationReport;
 import kz.tirkeu.pki.validation.ValidationRequest;
 import kz.tirkeu.platform.PlatformAddresses;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
  * certificate per answer validity.
  */
 @Component
+@EnableConfigurationProperties(PkiProperties.class)
 public class SignatureVerification {
 
     private final List<String> anchorLocations;
@@ -41,8 +42,8 @@ public class SignatureVerification {
     private final AtomicReference<SignatureValidator> validator = new AtomicReference<>();
     private final AtomicReference<ValidationPolicy> policy = new AtomicReference<>();
 
-    public SignatureVerification(@Value("${tirkeu.pki.trust-anchors:}") List<String> anchorLocations, PlatformAddresses addresses, Clock clock) {
-        this.anchorLocations = anchorLocations.stream().filter(s -> !s.isBlank()).toList();
+    public SignatureVerification(PkiProperties properties, PlatformAddresses addresses, Clock clock) {
+        this.anchorLocations = properties.trustAnchors().stream().map(String::strip).filter(s -> !s.isBlank()).toList();
         this.addresses = addresses;
         this.clock = clock;
         this.revocation = new RevocationChecker(http, clock, true);

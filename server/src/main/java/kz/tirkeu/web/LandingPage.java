@@ -3,9 +3,9 @@ package kz.tirkeu.web;
 import kz.tirkeu.platform.web.PageController;
 import java.util.List;
 import kz.tirkeu.identity.web.PublicEndpoint;
+import kz.tirkeu.platform.PlatformProperties;
 import kz.tirkeu.regime.RegimeGate;
 import kz.tirkeu.regime.RegimeStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +20,10 @@ class LandingPage {
     private final RegimeGate regimes;
     private final boolean sandbox;
 
-    LandingPage(SandboxWalkthrough walkthrough, RegimeGate regimes, @Value("${tirkeu.sandbox.enabled:true}") boolean sandbox) {
+    LandingPage(SandboxWalkthrough walkthrough, RegimeGate regimes, PlatformProperties properties) {
         this.walkthrough = walkthrough;
         this.regimes = regimes;
-        this.sandbox = sandbox;
+        this.sandbox = properties.sandbox().enabled();
     }
 
     @GetMapping("/")

@@ -94,17 +94,15 @@ class GeneratedClientTest {
         // P7: the PSC the buyer chose expects the documents, ordered from the print centre and the plate maker. Waiting for the
         // orders also leaves no production work of this test running into the next one.
         PscCollectionsApi psc = new PscCollectionsApi(signedIn("staff-psc-operator", sandbox));
-        Instant deadline = Instant.now().plusSeconds(20);
-        CollectionView expected = null;
-        while (Instant.now().isBefore(deadline) && !ordered(expected)) {
-            try {
-                expected = psc.pscCollectionsCollection("ALM-01", number);
-            } catch (ApiException notYet) {
-                assertThat(notYet.getCode()).as(notYet.getResponseBody()).isEqualTo(404);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
-        assertThat(ordered(expected)).as(String.valueOf(expected)).isTrue();
+        CollectionView expected = org.awaitility.Awaitility.await("the PSC's collection of " + number + " ordered from production")
+                .atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                    try {
+                        return psc.pscCollectionsCollection("ALM-01", number);
+                    } catch (ApiException notYet) {
+                        assertThat(notYet.getCode()).as(notYet.getResponseBody()).isEqualTo(404);
+                        return null;
+                    }
+                }, GeneratedClientTest::ordered);
         assertThat(expected.getPlateNumber()).isNotBlank();
     }
 

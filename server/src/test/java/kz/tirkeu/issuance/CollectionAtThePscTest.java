@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import kz.tirkeu.identity.Role;
 import kz.tirkeu.identity.SignedInPerson;
+import kz.tirkeu.issuance.production.ProductionWorker;
 import kz.tirkeu.issuance.psc.CollectionView;
 import kz.tirkeu.issuance.psc.PscCollections;
 import kz.tirkeu.pki.identity.Iin;
@@ -62,6 +63,12 @@ class CollectionAtThePscTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ProductionWorker worker;
+
+    @Autowired
+    IssuanceProperties issuance;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient db;
@@ -402,8 +409,7 @@ class CollectionAtThePscTest {
         assertThat(waiting.path("plates").path("status").asString()).isEqualTo("ORDERED");
 
         client.send(HttpRequest.newBuilder(URI.create(client.base() + "/sandbox/faults")).DELETE(), null);
-        // The print centre asked to come back in 60 s; let that time pass on the platform's clock.
-        clock.advance(Duration.ofSeconds(70));
+        // The print centre asked to come back in 60 s; the wait below lets that time pass on the platform's clock.
         JsonNode queued = await("submitted after the outage", () -> collection(order),
                 view -> view.path("certificate").path("status").asString().equals("QUEUED"));
         assertThat(queued.path("waitingFor").isNull()).isTrue();
@@ -495,8 +501,20 @@ class CollectionAtThePscTest {
         return events.stream().filter(p -> type.isInstance(p.event()) && p.event().applicationNumber().equals(order.applicationNumber())).toList();
     }
 
-    private static <T> T await(String what, Supplier<T> look, java.util.function.Predicate<T> done) {
-        return org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(40)).pollInterval(java.time.Duration.ofMillis(200))
-                .until(look::get, done::test);
+    /**
+     * Until {@code done}: between two looks the platform's clock moves on by the worker's poll interval and the real
+     * production worker takes a round, so what it would do after that wait happens now (the test took 60 s of waiting).
+     */
+    private <T> T await(String what, Supplier<T> look, java.util.function.Predicate<T> done) {
+        Duration pollEvery = issuance.worker().pollEvery();
+        return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    T now = look.get();
+                    if (!done.test(now)) {
+                        clock.advance(pollEvery);
+                        worker.tick();
+                    }
+                    return now;
+                }, done::test);
     }
 }

@@ -91,13 +91,11 @@ class NoticesApiTest {
 
         NoticeId id = notifications.notify(new NoticeRequest(iin, "application.expired",
                 Map.of("applicationNumber", "A-2026-000044", "deadline", "2026-12-02"), "A-2026-000044"));
-        Instant deadline = Instant.now().plusSeconds(15);
-        JsonNode mail = null;
-        while (Instant.now().isBefore(deadline) && (mail == null || mail.isEmpty())) {
-            dispatcher.dispatchDue();
-            mail = client.get("/sandbox/mail/v1/messages?to=daulet@example.kz", null).body();
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
+        JsonNode mail = org.awaitility.Awaitility.await("the e-mail in the sandbox mail catcher").atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                    dispatcher.dispatchDue();
+                    return client.get("/sandbox/mail/v1/messages?to=daulet@example.kz", null).body();
+                }, messages -> !messages.isEmpty());
         assertThat(mail.toString()).as("the sandbox mail catcher received it, in Russian").contains("A-2026-000044").contains("Срок заявления");
         assertThat(channel(find(token, id), "EMAIL").path("status").asString()).isEqualTo("SENT");
 
@@ -110,17 +108,11 @@ class NoticesApiTest {
     }
 
     private JsonNode awaitSmsStatus(String token, NoticeId id, String status) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        JsonNode notice = null;
-        while (Instant.now().isBefore(deadline)) {
-            dispatcher.dispatchDue();
-            notice = find(token, id);
-            if (notice != null && status.equals(channel(notice, "SMS").path("status").asString())) {
-                return notice;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
-        throw new AssertionError("the SMS never became " + status + ": " + notice);
+        return org.awaitility.Awaitility.await("the SMS " + status).atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    dispatcher.dispatchDue();
+                    return find(token, id);
+                }, notice -> notice != null && status.equals(channel(notice, "SMS").path("status").asString()));
     }
 
     private JsonNode find(String token, NoticeId id) {

@@ -1,6 +1,7 @@
 package kz.tirkeu.notification;
 
 import java.time.Instant;
+import kz.tirkeu.testing.TestClock;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -10,15 +11,15 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 class NotificationTestFakes {
     @Bean
-    MutableClock testClock() {
+    TestClock testClock() {
         // Far ahead of the real clock: a server context of another test class, still cached with its
         // background dispatcher running on real time, then never finds these deliveries due.
-        return new MutableClock(Instant.parse("2100-03-01T09:00:00Z"));
+        return TestClock.standingAt(Instant.parse("2100-03-01T09:00:00Z"));
     }
 
     @Bean
     @Primary
-    NotificationClock testNotificationClock(MutableClock clock) {
+    NotificationClock testNotificationClock(TestClock clock) {
         return new NotificationClock(clock);
     }
 

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.tirkeu.pki.identity.Iin;
+import kz.tirkeu.testing.TestClock;
 import kz.tirkeu.statesystems.PhoneNumber;
 
 /**
@@ -83,7 +84,7 @@ abstract class NotificationTestSupport {
     Inbox inbox;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     ScriptedMobileCitizensBase mbg;

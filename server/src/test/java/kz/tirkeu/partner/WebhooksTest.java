@@ -216,15 +216,7 @@ class WebhooksTest {
     }
 
     private List<Received> await(Predicate<Received> which, int count) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        List<Received> found = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            found = received.stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
-        throw new AssertionError("only " + found.size() + " of " + count + " deliveries arrived: " + found);
+        return org.awaitility.Awaitility.await(count + " webhook deliveries").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> received.stream().filter(which).toList(), found -> found.size() >= count);
     }
 }

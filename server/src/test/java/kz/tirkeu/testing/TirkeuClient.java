@@ -124,20 +124,21 @@ public final class TirkeuClient {
 
     /** The newest one-time code the sandbox SMS centre holds for the number, sent at or after {@code since}. */
     public String codeSentTo(String phone, Instant since) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode messages = get("/sandbox/sms/v1/messages?to=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8), null).body();
-            for (JsonNode message : messages.isArray() ? messages : messages.path("messages")) {
-                Instant sentAt = Instant.parse(message.path("sentAt").asString());
-                Matcher code = CODE.matcher(message.path("text").asString());
-                // Each code is read once: a sign-in a moment earlier for the same person must not lend its code.
-                if (!sentAt.isBefore(since.minusMillis(200)) && code.find() && USED_MESSAGES.add(message.path("id").asString() + message.path("messageId").asString())) {
-                    return code.group(1);
-                }
+        return org.awaitility.Awaitility.await("a code sent to " + phone + " since " + since).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> newCode(phone, since), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private java.util.Optional<String> newCode(String phone, Instant since) {
+        JsonNode messages = get("/sandbox/sms/v1/messages?to=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8), null).body();
+        for (JsonNode message : messages.isArray() ? messages : messages.path("messages")) {
+            Instant sentAt = Instant.parse(message.path("sentAt").asString());
+            Matcher code = CODE.matcher(message.path("text").asString());
+            // Each code is read once: a sign-in a moment earlier for the same person must not lend its code.
+            if (!sentAt.isBefore(since.minusMillis(200)) && code.find() && USED_MESSAGES.add(message.path("id").asString() + message.path("messageId").asString())) {
+                return java.util.Optional.of(code.group(1));
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
-        throw new AssertionError("no code reached " + phone + " since " + since);
+        return java.util.Optional.empty();
     }
 
     /** The whole API sign-in of a persona with its AUTH key and SMS code: the bearer token. */

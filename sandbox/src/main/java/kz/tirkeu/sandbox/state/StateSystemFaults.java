@@ -43,6 +43,7 @@ public final class StateSystemFaults implements AutoCloseable, ApplicationListen
     private final Clock clock;
     private final Object released = new Object();
     private long generation;
+    private int holding;
     private volatile boolean closed;
 
     public StateSystemFaults(Duration hold, Clock clock) {
@@ -143,14 +144,26 @@ public final class StateSystemFaults implements AutoCloseable, ApplicationListen
         };
     }
 
+    /** How many requests a timeout fault is holding right now: a test waits for this instead of sleeping and hoping. */
+    public int holding() {
+        synchronized (released) {
+            return holding;
+        }
+    }
+
     /** Like a system that hangs: until the hold passes, the faults are reset or the sandbox stops; interruptible. */
     private void holdOn() throws InterruptedException {
         long deadline = System.nanoTime() + hold.toNanos();
         synchronized (released) {
             long started = generation;
             long left;
-            while (!closed && generation == started && (left = deadline - System.nanoTime()) > 0) {
-                released.wait(Math.max(1, left / 1_000_000));
+            holding++;
+            try {
+                while (!closed && generation == started && (left = deadline - System.nanoTime()) > 0) {
+                    released.wait(Math.max(1, left / 1_000_000));
+                }
+            } finally {
+                holding--;
             }
         }
     }

@@ -2,6 +2,7 @@ package kz.tirkeu.sandbox.state;
 
 import static kz.tirkeu.sandbox.SandboxHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,12 +33,15 @@ class FaultsShutdownTest {
         ok(sandbox.put("/faults/psc", "{\"timeoutRate\": 1.0}"));
         var held = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(sandbox.base() + "/psc/v1/centres")).build(),
                 HttpResponse.BodyHandlers.discarding());
-        Thread.sleep(300);
+        // Held for certain, not just "not answered yet": the fault has the request in its hands.
+        StateSystemFaults faults = context.getBean(StateSystemFaults.class);
+        await("the PSC request held by the timeout fault").atMost(Duration.ofSeconds(10)).until(faults::holding, count -> count == 1);
         assertThat(held).isNotDone();
 
         long started = System.nanoTime();
         context.close();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(faults.holding()).as("let go by the shutdown, not by the 30 s hold").isZero();
     }
 }

@@ -6,14 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.tirkeu.platform.web.ProblemException;
 import kz.tirkeu.platform.web.ProblemWriter;
-import org.springframework.beans.factory.annotation.Value;
+import kz.tirkeu.identity.IdentityProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -45,11 +44,10 @@ class ChallengeRateLimit extends OncePerRequestFilter {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile long window = -1;
 
-    ChallengeRateLimit(@Value("${tirkeu.identity.challenges-per-minute:120}") int perMinute,
-                       @Value("${tirkeu.identity.challenge-limit-exempt:}") List<String> unlimited, Clock clock, ProblemWriter problems) {
+    ChallengeRateLimit(IdentityProperties properties, Clock clock, ProblemWriter problems) {
         this.problems = problems;
-        this.perMinute = perMinute;
-        this.unlimited = Set.copyOf(unlimited);
+        this.perMinute = properties.challengesPerMinute();
+        this.unlimited = Set.copyOf(properties.challengeLimitExempt().stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
         this.clock = clock;
     }
 

@@ -13,9 +13,8 @@ import kz.tirkeu.identity.IdentityProperties;
 import kz.tirkeu.identity.session.SessionKind;
 import kz.tirkeu.identity.signin.SecondFactorRequested;
 import kz.tirkeu.identity.signin.SignIn;
-import kz.tirkeu.platform.PlatformAddresses;
+import kz.tirkeu.platform.NcaLayerAddress;
 import kz.tirkeu.platform.web.ProblemException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,16 +35,13 @@ class SignInPages {
     private final SignIn signIn;
     private final IdentityProperties properties;
     private final SessionCookies cookies;
-    private final PlatformAddresses addresses;
-    private final String ncaLayerUrl;
+    private final NcaLayerAddress ncaLayer;
 
-    SignInPages(SignIn signIn, IdentityProperties properties, SessionCookies cookies, PlatformAddresses addresses,
-                @Value("${tirkeu.ncalayer.url:}") String ncaLayerUrl) {
+    SignInPages(SignIn signIn, IdentityProperties properties, SessionCookies cookies, NcaLayerAddress ncaLayer) {
         this.signIn = signIn;
         this.properties = properties;
         this.cookies = cookies;
-        this.addresses = addresses;
-        this.ncaLayerUrl = ncaLayerUrl;
+        this.ncaLayer = ncaLayer;
     }
 
     @GetMapping("/signin")
@@ -109,9 +105,6 @@ class SignInPages {
     }
 
     private String ncaLayerUrl() {
-        if (!ncaLayerUrl.isBlank()) {
-            return ncaLayerUrl;
-        }
-        return addresses.publicBase().toString().replaceFirst("^http", "ws") + "/sandbox/ncalayer";
+        return ncaLayer.url();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param phoneCodeRequests a request for an S16 phone code, counted by the sending limit (30 minutes)
  * @param secondFactorLocks a second-factor lock's counter, after the lock and the last wrong code
  * @param interval          how often the purge runs
+ * @param enabled           off: nothing is purged (the records are kept until it is on again)
  */
 @ConfigurationProperties("tirkeu.retention")
 public record RetentionPeriods(
@@ -24,4 +25,12 @@ public record RetentionPeriods(
         @DefaultValue("24h") Duration idempotentAnswers,
         @DefaultValue("1d") Duration phoneCodeRequests,
         @DefaultValue("1d") Duration secondFactorLocks,
-        @DefaultValue("10m") Duration interval) {}
+        @DefaultValue("10m") Duration interval,
+        @DefaultValue("true") boolean enabled) {
+
+    public RetentionPeriods {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("tirkeu.retention.interval must be positive, not " + interval);
+        }
+    }
+}

@@ -5,7 +5,6 @@ import java.util.List;
 import kz.tirkeu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,8 @@ public class RetentionPurge extends BackgroundWork {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RetentionPurge(List<ShortLivedRecords> areas, RetentionPeriods periods, JdbcClient db, TransactionTemplate transaction, Clock clock,
-                   @Value("${tirkeu.retention.enabled:true}") boolean enabled) {
-        super("retention-purge", periods.interval(), enabled);
+    RetentionPurge(List<ShortLivedRecords> areas, RetentionPeriods periods, JdbcClient db, TransactionTemplate transaction, Clock clock) {
+        super("retention-purge", periods.interval(), periods.enabled());
         this.areas = areas;
         this.periods = periods;
         this.db = db;

@@ -1,8 +1,7 @@
 package kz.tirkeu.platform.web;
 
 import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
+import kz.tirkeu.platform.PlatformProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +14,8 @@ public class LiveLists {
 
     private final Duration every;
 
-    LiveLists(@Value("${tirkeu.web.list-refresh:15s}") Duration every) {
-        if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("tirkeu.web.list-refresh must be positive, not " + every);
-        }
-        this.every = every;
+    LiveLists(PlatformProperties properties) {
+        this.every = properties.web().listRefresh(); // positive: PlatformProperties.Web checks it at start-up
     }
 
     /** The hx-trigger of a list whose container has this id. */
