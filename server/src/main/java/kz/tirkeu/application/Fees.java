@@ -6,13 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kz.tirkeu.statesystems.PaymentGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The duties and fees of S17 as coefficients of the monthly calculation index (MRP) in force on the
  * payment date (DOMAIN.md §5.3): primary registration 0.25 MRP for a car up to 2 years old, 50 MRP for
- * 2–3 years, 500 MRP over 3; the registration certificate 1.25 MRP; plates 2.8 MRP. All configurable.
+ * 2–3 years, 500 MRP over 3; the registration certificate 1.25 MRP; plates 2.8 MRP. All configurable ({@link FeeProperties}).
  */
 @Component
 class Fees {
@@ -24,18 +23,13 @@ class Fees {
     private final BigDecimal certificate;
     private final BigDecimal plates;
 
-    Fees(@Value("#{${tirkeu.fees.mrp-by-year:{2025: 3932, 2026: 4325}}}") Map<Integer, Long> mrpByYear,
-         @Value("${tirkeu.fees.registration-up-to-2-years:0.25}") BigDecimal registrationNew,
-         @Value("${tirkeu.fees.registration-2-to-3-years:50}") BigDecimal registrationMiddle,
-         @Value("${tirkeu.fees.registration-over-3-years:500}") BigDecimal registrationOld,
-         @Value("${tirkeu.fees.certificate:1.25}") BigDecimal certificate,
-         @Value("${tirkeu.fees.plates:2.8}") BigDecimal plates) {
-        this.mrpByYear = Map.copyOf(mrpByYear);
-        this.registrationNew = registrationNew;
-        this.registrationMiddle = registrationMiddle;
-        this.registrationOld = registrationOld;
-        this.certificate = certificate;
-        this.plates = plates;
+    Fees(FeeProperties properties) {
+        this.mrpByYear = properties.mrpByYear();
+        this.registrationNew = properties.registrationUpTo2Years();
+        this.registrationMiddle = properties.registration2To3Years();
+        this.registrationOld = properties.registrationOver3Years();
+        this.certificate = properties.certificate();
+        this.plates = properties.plates();
     }
 
     List<PaymentGateway.Item> of(int vehicleYear, LocalDate paymentDate) {

@@ -71,6 +71,16 @@ public class PaymentCallbacks {
                     + "; the invoice is " + onRecord.amountKzt() + " KZT for " + onRecord.reference());
         }
         confirmWithTheGateway(invoiceId, status, onRecord.amountKzt());
+        return record(invoiceId, paymentId, status);
+    }
+
+    /**
+     * Records the gateway's word on an invoice once: the first confirmation moves it from PENDING and is announced, in
+     * this transaction, as {@link PaymentRecorded}; a later one (a repeated callback, or reconciliation and a callback
+     * crossing) changes nothing.
+     */
+    Outcome record(String invoiceId, String paymentId, String status) {
+        OnRecord onRecord = onRecord(invoiceId).orElseThrow();
         return transaction.execute(tx -> {
             int changed = db.sql("update payment_invoice set status = ?, payment_id = ?, paid_at = ? where invoice_id = ? and status = 'PENDING'")
                     .params(status, paymentId, clock.instant().atOffset(ZoneOffset.UTC), invoiceId).update();

@@ -17,5 +17,6 @@ public interface PaymentGateway {
 
     record Item(String code, String description, long amountKzt) {}
 
-    record Invoice(String invoiceId, String status, long amountKzt, String paymentPageUrl) {}
+    /** @param paymentId the gateway's id of the payment once the invoice is paid or declined; null while pending */
+    record Invoice(String invoiceId, String status, long amountKzt, String paymentPageUrl, String paymentId) {}
 }

@@ -63,8 +63,7 @@ class ConfigurationDocumentationTest {
                 may set another. A value the records refuse (e.g. an address that is no http(s) address) stops the start
                 and names the setting. With the sandbox off, [docs/DEPLOYMENT.md](DEPLOYMENT.md) lists what must be set.
                 The sandbox module's own settings (`tirkeu.sandbox.*` other than `enabled`) are in
-                [sandbox/README.md](../sandbox/README.md). Not here yet, because the application area still reads them
-                with `@Value`: `tirkeu.payments.callback-secret` and `tirkeu.fees.*` (see `application.yml`).
+                [sandbox/README.md](../sandbox/README.md).
                 """);
         byArea.forEach((area, settings) -> {
             page.append("\n## ").append(area).append("\n\n| Setting | Type | Default | What |\n|---|---|---|---|\n");
